@@ -1,0 +1,67 @@
+// Days as Tehran sees them: daily limits reset at midnight Asia/Tehran, and the Jibit daily
+// report names days in the Jalali calendar. Zone rules come from Intl, never a fixed offset.
+import { toJalaali, toGregorian, isValidJalaaliDate } from 'jalaali-js';
+
+const tehranParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Tehran',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface TehranDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function tehranDateTime(epochMs: number): TehranDateTime {
+  const parts: Record<string, number> = {};
+  for (const part of tehranParts.formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The Jalali day in Tehran at `epochMs`, as yyyyMMdd (e.g. 14050902). */
+export function tehranJalaliDay(epochMs: number): string {
+  const t = tehranDateTime(epochMs);
+  const j = toJalaali(t.year, t.month, t.day);
+  return `${j.jy}${pad(j.jm)}${pad(j.jd)}`;
+}
+
+/**
+ * Reads the daily report's `yearMonthDay`: Jalali yyMMdd as in the document's example
+ * (000708 = 1400/07/08). Two-digit years below 50 are 14xx, the rest 13xx.
+ * Returns the yyyyMMdd day, or undefined when the value is not a real Jalali date.
+ */
+export function parseJalaliYyMmDd(value: string): string | undefined {
+  if (!/^\d{6}$/.test(value)) return undefined;
+  const yy = Number(value.slice(0, 2));
+  const jy = (yy < 50 ? 1400 : 1300) + yy;
+  const jm = Number(value.slice(2, 4));
+  const jd = Number(value.slice(4, 6));
+  if (!isValidJalaaliDate(jy, jm, jd)) return undefined;
+  return `${jy}${pad(jm)}${pad(jd)}`;
+}
+
+/** Jalali yyyyMMdd → the Gregorian calendar date (y, m, d). */
+export function jalaliToGregorian(day: string): { gy: number; gm: number; gd: number } {
+  return toGregorian(Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8)));
+}

@@ -1,0 +1,41 @@
+// Tenant test clocks. The only place that reads the wall clock: every time-dependent rule
+// asks a tenant's clock, which may be frozen, set or advanced (PRODUCT.md, "Test clock").
+
+export interface Clock {
+  /** Milliseconds since the epoch, as this clock sees it. */
+  now(): number;
+}
+
+export interface ClockState {
+  offsetMs: number;
+  frozenAtMs: number | null;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock that runs `offsetMs` ahead of the wall clock, or stands still at `frozenAtMs`. */
+export function tenantClock(state: ClockState, wall: Clock = systemClock): Clock {
+  return { now: () => state.frozenAtMs ?? wall.now() + state.offsetMs };
+}
+
+export type ClockCommand = { advanceSeconds: number } | { set: number } | { freeze: boolean };
+
+/** Applies a clock command and returns the new state; the clock never jumps when frozen or thawed. */
+export function applyClockCommand(state: ClockState, command: ClockCommand, wall: Clock = systemClock): ClockState {
+  const current = tenantClock(state, wall).now();
+  if ('advanceSeconds' in command) return moveTo(state, current + command.advanceSeconds * 1000, wall);
+  if ('set' in command) return moveTo(state, command.set, wall);
+  if (command.freeze) return { offsetMs: state.offsetMs, frozenAtMs: current };
+  return { offsetMs: current - wall.now(), frozenAtMs: null };
+}
+
+function moveTo(state: ClockState, targetMs: number, wall: Clock): ClockState {
+  if (state.frozenAtMs !== null) return { offsetMs: state.offsetMs, frozenAtMs: targetMs };
+  return { offsetMs: targetMs - wall.now(), frozenAtMs: null };
+}
+
+/** A hand-driven clock for tests and benchmarks. */
+export function manualClock(startMs: number): Clock & { advance(ms: number): void } {
+  let nowMs = startMs;
+  return { now: () => nowMs, advance: (ms) => void (nowMs += ms) };
+}

@@ -1,0 +1,68 @@
+// What every request handler can reach: the app's dependencies and the per-request state
+// the pipeline fills in (endpoint, tenant, tenant clock).
+import type { Context } from 'hono';
+import { BlockList, isIP } from 'node:net';
+import type { Db } from '../db/index.js';
+import type { Clock } from './clock.js';
+import type { TenantRow } from './tenants.js';
+import type { TokenService } from './tokens.js';
+import type { World } from './world/types.js';
+
+export interface AppDeps {
+  db: Db;
+  world: World;
+  /** The wall clock every tenant clock is offset from. */
+  wall: Clock;
+  tokens: TokenService;
+  /** Read the caller's address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export interface AppVariables {
+  deps: AppDeps;
+  /** Catalog id of the provider endpoint this request was routed to. */
+  endpointId?: string;
+  tenant?: TenantRow;
+  clock?: Clock;
+}
+
+export type AppEnv = { Variables: AppVariables };
+export type AppContext = Context<AppEnv>;
+
+/** The caller's IP address, or undefined when it cannot be known (in-process requests). */
+export function callerAddress(c: AppContext): string | undefined {
+  if (c.var.deps.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return unmapIpv4(forwarded);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const address = env?.incoming?.socket?.remoteAddress;
+  return address ? unmapIpv4(address) : undefined;
+}
+
+const unmapIpv4 = (address: string) => (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
+
+/** Is `address` allowed by a list of addresses and CIDR ranges? An empty list allows any caller. */
+export function ipAllowed(allowed: readonly string[], address: string | undefined): boolean {
+  if (allowed.length === 0) return true;
+  if (!address || isIP(address) === 0) return false;
+  const list = new BlockList();
+  for (const entry of allowed) {
+    const [ip, bits] = entry.split('/');
+    const family = isIP(ip ?? '') === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(ip!, family);
+    else list.addSubnet(ip!, Number(bits), family);
+  }
+  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Is this a valid allowlist entry: an IPv4/IPv6 address, optionally with a /prefix? */
+export function isIpOrCidr(entry: string): boolean {
+  const [ip, bits, extra] = entry.split('/');
+  if (extra !== undefined || !ip) return false;
+  const family = isIP(ip);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}

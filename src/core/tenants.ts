@@ -1,0 +1,83 @@
+// Tenants: isolated workspaces with their own credentials, allowlist, limits, prices,
+// wallets and clock. Tests running in parallel each create one and never see each other.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { ledger, tenants, usage, wallets } from '../db/schema/index.js';
+import { tenantClock, type Clock, type ClockState } from './clock.js';
+import { adjustWallet, type WalletType } from './ledger.js';
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type Billing = 'prepaid' | 'postpaid';
+
+export interface TenantConfig {
+  name: string;
+  jibit: {
+    apiKey: string;
+    secretKey: string;
+    allowedIps: string[];
+    dailyLimits: Record<string, number>;
+    prices: Record<string, number>;
+    balances: Record<WalletType, number>;
+    billing: Billing;
+  };
+}
+
+export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: number): TenantRow {
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(tenants)
+      .values({
+        id,
+        name: config.name,
+        createdAtMs: nowMs,
+        jibitApiKey: config.jibit.apiKey,
+        jibitSecretKey: config.jibit.secretKey,
+        allowedIps: JSON.stringify(config.jibit.allowedIps),
+        dailyLimits: JSON.stringify(config.jibit.dailyLimits),
+        prices: JSON.stringify(config.jibit.prices),
+        billing: config.jibit.billing,
+        initialConfig: JSON.stringify(config),
+      })
+      .returning()
+      .get();
+    for (const type of ['PRF', 'POF'] as const) {
+      tx.insert(wallets).values({ tenantId: id, type, amountRial: 0 }).run();
+      adjustWallet(tx, id, type, config.jibit.balances[type], 'opening balance', nowMs);
+    }
+    return row;
+  });
+}
+
+export function getTenant(db: Db, id: string): TenantRow | undefined {
+  return db.select().from(tenants).where(eq(tenants.id, id)).get();
+}
+
+export function tenantByJibitApiKey(db: Db, apiKey: string): TenantRow | undefined {
+  return db.select().from(tenants).where(eq(tenants.jibitApiKey, apiKey)).get();
+}
+
+export function clockStateOf(row: TenantRow): ClockState {
+  return { offsetMs: row.clockOffsetMs, frozenAtMs: row.clockFrozenAtMs };
+}
+
+export function clockOf(row: TenantRow, wall: Clock): Clock {
+  return tenantClock(clockStateOf(row), wall);
+}
+
+export function saveClock(db: Db, id: string, state: ClockState): void {
+  db.update(tenants).set({ clockOffsetMs: state.offsetMs, clockFrozenAtMs: state.frozenAtMs }).where(eq(tenants.id, id)).run();
+}
+
+export function updateTenant(db: Pick<Db, 'update'>, id: string, values: Partial<Omit<TenantRow, 'id'>>): void {
+  db.update(tenants).set(values).where(eq(tenants.id, id)).run();
+}
+
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+/** Removes the tenant and everything it owns. */
+export function deleteTenant(db: Db, id: string): void {
+  db.transaction((tx) => {
+    for (const table of [wallets, ledger, usage]) tx.delete(table).where(eq(table.tenantId, id)).run();
+    tx.delete(tenants).where(eq(tenants.id, id)).run();
+  });
+}

@@ -1,0 +1,25 @@
+// The only reader of process.env: parses it once, failing fast with the name of the bad variable.
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MAHAK_DB: z.string().min(1).default('./data/mahak.db'),
+  MAHAK_WORLD_SEED: z.string().min(1).default('mahak'),
+  /** Take the caller's address from X-Forwarded-For (only behind a proxy you trust). */
+  MAHAK_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Bad environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { parseJalaliYyMmDd, tehranDateTime, tehranJalaliDay } from '../../src/core/calendar.js';
+
+describe('Tehran days', () => {
+  test.each([
+    // Tehran has kept +03:30 all year since 2022: 20:29:59Z is 23:59:59 in Tehran.
+    ['2026-03-20T20:29:59Z', '14041229'],
+    ['2026-03-20T20:30:00Z', '14050101'],
+    ['2025-11-23T20:29:59.999Z', '14040902'],
+    ['2025-11-23T20:30:00Z', '14040903'],
+    // Before 2022 Iran kept summer time (+04:30): midnight was 19:30Z.
+    ['2021-06-30T19:29:59Z', '14000409'],
+    ['2021-06-30T19:30:00Z', '14000410'],
+  ])('%s is Jalali day %s in Tehran', (iso, day) => {
+    expect(tehranJalaliDay(Date.parse(iso))).toBe(day);
+  });
+
+  test('reads the wall time of Tehran through Intl', () => {
+    expect(tehranDateTime(Date.parse('2026-01-01T00:00:00Z'))).toEqual({ year: 2026, month: 1, day: 1, hour: 3, minute: 30, second: 0 });
+  });
+});
+
+describe('daily report dates (yyMMdd, Jalali)', () => {
+  test.each([
+    ['000708', '14000708'],
+    ['040902', '14040902'],
+    ['991229', '13991229'],
+    ['041230', undefined], // 1404 is not a leap year
+    ['031230', '14031230'], // 1403 is a leap year
+    ['001301', undefined],
+    ['000732', undefined],
+    ['70708', undefined],
+    ['۰۰۰۷۰۸', undefined],
+    ['', undefined],
+  ])('%s → %s', (value, day) => {
+    expect(parseJalaliYyMmDd(value)).toBe(day);
+  });
+});
