@@ -1,0 +1,64 @@
+// createApp(deps): mounts every provider, the control API and the OpenAPI document.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from './core/http.js';
+import { createJibitApp, jibitBasePath } from './providers/jibit/index.js';
+import { JibitError, renderJibitError } from './providers/jibit/errors.js';
+import { createSandboxApi, sandboxBasePath } from './sandbox/index.js';
+import { SandboxError } from './sandbox/errors.js';
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route(jibitBasePath, createJibitApp());
+  app.route(sandboxBasePath, createSandboxApi());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mahak sandbox',
+      version: '0.1.0',
+      description: 'Sandbox of the Jibit inquiry API (under /jibit/ide) and its control API (under /_sandbox).',
+    },
+  });
+  app.get('/', (c) =>
+    c.json({ name: 'Mahak', providers: { jibit: jibitBasePath }, controlApi: sandboxBasePath, openapi: '/openapi.json' }),
+  );
+
+  app.notFound((c) => {
+    if (isJibit(c)) return jibitErrorResponse(c, new JibitError('handler.not_found'));
+    return c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404);
+  });
+  app.onError((error, c) => {
+    if (isJibit(c)) return jibitErrorResponse(c, asJibitError(error));
+    if (error instanceof SandboxError) return c.json(error.body, error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: 'bad_request', message: error.message }, error.status);
+    }
+    console.error(error);
+    return c.json({ error: 'internal', message: 'unexpected error; see the server log' }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+const isJibit = (c: Context) => c.req.path === jibitBasePath || c.req.path.startsWith(`${jibitBasePath}/`);
+
+function asJibitError(error: Error): JibitError {
+  if (error instanceof JibitError) return error;
+  // Unreadable or wrongly typed bodies rejected by the validators before any schema ran.
+  if (error instanceof HTTPException && error.status < 500) return new JibitError('invalid.request_body');
+  console.error(error);
+  return new JibitError('server.error');
+}
+
+function jibitErrorResponse(c: Context<AppEnv>, error: JibitError) {
+  const { status, body } = renderJibitError(c.var.endpointId, error);
+  return c.json(body, status as 400);
+}

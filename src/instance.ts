@@ -1,0 +1,45 @@
+// One running sandbox: database (migrated), synthetic world (seeded once), default tenant
+// and the app. main.ts serves it; tests build one in memory per file.
+import { createApp, type App } from './app.js';
+import { systemClock, type Clock } from './core/clock.js';
+import type { AppDeps } from './core/http.js';
+import { signingSecret } from './core/meta.js';
+import { createTenant, getTenant } from './core/tenants.js';
+import { TokenService } from './core/tokens.js';
+import { createWorld, seedWorld } from './core/world/index.js';
+import { openDb } from './db/index.js';
+import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
+
+export interface InstanceOptions {
+  /** SQLite file path, or ':memory:'. */
+  db: string;
+  worldSeed?: string;
+  /** The wall clock; tests may pass a manual one. */
+  wall?: Clock;
+  trustProxy?: boolean;
+}
+
+export interface Instance {
+  app: App;
+  deps: AppDeps;
+  close(): void;
+}
+
+export function createInstance(options: InstanceOptions): Instance {
+  const db = openDb(options.db);
+  const wall = options.wall ?? systemClock;
+  const worldSeed = options.worldSeed ?? 'mahak';
+  seedWorld(db, worldSeed);
+  if (!getTenant(db, defaultTenant.id)) {
+    const config = buildTenantConfig({ name: defaultTenant.name }, defaultTenant);
+    createTenant(db, defaultTenant.id, config, wall.now());
+  }
+  const deps: AppDeps = {
+    db,
+    world: createWorld(db, worldSeed),
+    wall,
+    tokens: new TokenService(signingSecret(db)),
+    trustProxy: options.trustProxy ?? false,
+  };
+  return { app: createApp(deps), deps, close: () => db.$client.close() };
+}

@@ -1,0 +1,45 @@
+// The Jibit inquiry API, mounted at /jibit/ide in place of https://napi.jibit.ir/ide.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../core/http.js';
+import { jibitPipeline } from './pipeline.js';
+import { jibitHook } from './validation.js';
+import { registerHealth } from './routes/health.js';
+import { registerTokenGenerate } from './routes/token-generate.js';
+import { registerTokenRefresh } from './routes/token-refresh.js';
+import { registerBalances } from './routes/balances.js';
+import { registerDailyReport } from './routes/daily-report.js';
+import { registerCards } from './routes/cards.js';
+import { registerIbans } from './routes/ibans.js';
+import { registerAvailability } from './routes/availability.js';
+import { registerDeposits } from './routes/deposits.js';
+import { registerMatching } from './routes/matching.js';
+import { registerPostal } from './routes/postal.js';
+import { registerSimilarity } from './routes/similarity.js';
+import { registerForeigners } from './routes/foreigners.js';
+import { registerCorporation } from './routes/corporation.js';
+import { registerMilitary } from './routes/military.js';
+import { registerSana } from './routes/sana.js';
+
+export const jibitBasePath = '/jibit/ide';
+
+export function createJibitApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: jibitHook });
+  app.use('*', jibitPipeline);
+  registerHealth(app);
+  registerTokenGenerate(app);
+  registerTokenRefresh(app);
+  registerCards(app);
+  registerIbans(app);
+  registerAvailability(app);
+  registerDeposits(app);
+  registerMatching(app);
+  registerPostal(app);
+  registerSimilarity(app);
+  registerForeigners(app);
+  registerCorporation(app);
+  registerMilitary(app);
+  registerSana(app);
+  registerBalances(app);
+  registerDailyReport(app);
+  return app;
+}

@@ -1,0 +1,90 @@
+// The request pipeline every Jibit call goes through, in order:
+// track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
+// forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
+import type { MiddlewareHandler } from 'hono';
+import { callerAddress, ipAllowed, type AppEnv, type AppContext } from '../../core/http.js';
+import { getTenant, clockOf } from '../../core/tenants.js';
+import { isExpired } from '../../core/tokens.js';
+import { catalogEndpoint, documentedSpelling } from './catalog.js';
+import { jibitError } from './errors.js';
+import { routeJibit } from './dispatch.js';
+import { jibitSettings } from './settings.js';
+
+export const trackIdMaxLength = 50;
+const unauthenticated = new Set(['token-generate', 'token-refresh']);
+
+export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const trackId = c.req.header('x-track-id');
+  if (trackId !== undefined) c.header('X-TRACK-ID', trackId);
+
+  const path = c.req.path.replace(/^\/jibit\/ide/, '').replace(/\/+$/, '') || '/';
+  if (path === '/health') return next();
+
+  const body = c.req.method === 'POST' ? await readJsonObject(c) : undefined;
+  const query = new URL(c.req.url).searchParams;
+  const present = new Set([...query.keys(), ...Object.keys(body?.value ?? {})]);
+  const routed = routeJibit(c.req.method, path, present, (name) => query.get(name) ?? undefined);
+  if (!routed) throw jibitError('handler.not_found');
+  c.set('endpointId', routed.endpointId);
+
+  if (!unauthenticated.has(routed.endpointId)) await authenticate(c, routed.endpointId);
+  applyForcedError(c, routed.endpointId);
+
+  if (trackId !== undefined && trackId.length > trackIdMaxLength) throw jibitError('invalid.request_body');
+  if (routed.error) throw jibitError(routed.error);
+  if (body && !body.ok) throw jibitError('invalid.request_body');
+  if (!queryIsReadable(new URL(c.req.url).search)) throw jibitError('invalid.request_body');
+  return next();
+};
+
+async function authenticate(c: AppContext, endpointId: string): Promise<void> {
+  const header = c.req.header('authorization') ?? '';
+  const token = /^Bearer\s+(.*)$/i.exec(header)?.[1]?.trim() ?? '';
+  if (!token) throw jibitError(documentedSpelling(endpointId, 'token.is_required') ?? 'forbidden');
+  const { deps } = c.var;
+  const verified = await deps.tokens.verify(token);
+  if (!verified.ok || verified.claims.typ !== 'access') throw jibitError('forbidden');
+  const tenant = getTenant(deps.db, verified.claims.sub);
+  if (!tenant) throw jibitError('forbidden');
+  const clock = clockOf(tenant, deps.wall);
+  if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
+  if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+  c.set('tenant', tenant);
+  c.set('clock', clock);
+}
+
+/** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */
+function applyForcedError(c: AppContext, endpointId: string): void {
+  const wanted = c.req.header('x-sandbox-error');
+  if (wanted === undefined) return;
+  const code = documentedSpelling(endpointId, wanted);
+  if (code) throw jibitError(code);
+  const valid = catalogEndpoint(endpointId).errors.map((e) => e.code).join(', ');
+  throw jibitError(
+    'sandbox.error_not_documented',
+    `X-Sandbox-Error "${wanted}" is not a documented error of ${endpointId}; documented codes: ${valid}`,
+  );
+}
+
+/** Parses a JSON body once (the content type is not required); ok=false when it is not a JSON object. */
+async function readJsonObject(c: AppContext): Promise<{ ok: boolean; value?: Record<string, unknown> }> {
+  const text = await c.req.text();
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false };
+    return { ok: true, value: value as Record<string, unknown> };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A query string with broken percent-encoding cannot be read. */
+function queryIsReadable(search: string): boolean {
+  try {
+    decodeURIComponent(search.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+// GET /v1/reports/daily?yearMonthDay=yyMMdd: how many billed calls each service had on a
+// Jalali day (Tehran), exactly the calls that were charged and counted against the limits.
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { parseJalaliYyMmDd } from '../../../core/calendar.js';
+import type { AppEnv } from '../../../core/http.js';
+import { usageOnDay } from '../../../core/metering.js';
+import { endpointIds } from '../catalog.js';
+import { Report } from '../schemas.js';
+import { callContext } from '../serve.js';
+import { servicePersianName } from '../settings.js';
+import { jibitRoute } from './route.js';
+import { param } from '../validation.js';
+
+const route = jibitRoute({
+  method: 'get',
+  path: '/v1/reports/daily',
+  endpoints: ['daily-report'],
+  request: {
+    query: z.object({
+      yearMonthDay: param({
+        missing: 'invalid.request_body',
+        invalid: 'invalid.request_body',
+        check: (v) => parseJalaliYyMmDd(v) !== undefined,
+        description: 'Jalali day as yyMMdd (000708 = 1400/07/08; years below 50 are 14xx)',
+        example: '000708',
+      }),
+    }),
+  },
+  response: z.object({ report: z.array(Report) }),
+});
+
+const catalogOrder = (id: string) => endpointIds.indexOf(id);
+
+export function registerDailyReport(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, (c) => {
+    const { tenant } = callContext(c);
+    const day = parseJalaliYyMmDd(c.req.valid('query').yearMonthDay.trim())!;
+    const services = usageOnDay(c.var.deps.db, tenant.id, day)
+      .sort((a, b) => catalogOrder(a.endpointId) - catalogOrder(b.endpointId))
+      .map((u) => ({ Service: u.endpointId, persianName: servicePersianName(u.endpointId), count: u.count }));
+    return c.json({ report: [{ services }] }, 200);
+  });
+}

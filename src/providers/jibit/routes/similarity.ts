@@ -1,0 +1,64 @@
+// /v1/services/identity/similarity: how closely the names sent resemble the civil-registry
+// record of a national code and birth date, as 0–100 percentages (§2.18). A name not sent is
+// not compared and answers null (§5.4.22). GET as documented; POST with a JSON body too.
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, AppContext } from '../../../core/http.js';
+import { fullName, registeredPerson } from '../answers.js';
+import { checks } from '../checks.js';
+import { jibitError } from '../errors.js';
+import { similarityPercent } from '../matching/names.js';
+import { birthDate, nameField, nationalCode } from '../params.js';
+import { Similarity } from '../schemas.js';
+import { serve } from '../serve.js';
+import { asciiDigits, optionalFlag } from '../validation.js';
+import { jibitRoute } from './route.js';
+
+const fields = z.object({
+  nationalCode,
+  birthDate,
+  firstName: nameField('First name to compare'),
+  lastName: nameField('Last name to compare'),
+  fullName: nameField('Full name (first and last) to compare'),
+  fatherName: nameField("Father's name to compare"),
+  checkAliveness: optionalFlag('Accepted and ignored: the sandbox has no death registry'),
+});
+type Fields = z.infer<typeof fields>;
+
+const getRoute = jibitRoute({
+  method: 'get',
+  path: '/v1/services/identity/similarity',
+  endpoints: ['identity-similarity'],
+  request: { query: fields },
+  response: Similarity,
+});
+const postRoute = jibitRoute({
+  method: 'post',
+  path: '/v1/services/identity/similarity',
+  endpoints: ['identity-similarity'],
+  request: { body: { required: true, content: { 'application/json': { schema: fields } } } },
+  response: Similarity,
+});
+
+const compare = (given: string | undefined, actual: string) =>
+  given === undefined || given.trim() === '' ? null : similarityPercent(given, actual);
+
+function answer(c: AppContext, input: Fields) {
+  const names = [input.firstName, input.lastName, input.fullName, input.fatherName];
+  if (names.every((n) => n === undefined || n.trim() === '')) throw jibitError('query_parameters.not_provided');
+  const code = asciiDigits(input.nationalCode.trim());
+  const born = checks.normalizeBirthDate(asciiDigits(input.birthDate.trim()))!;
+  return serve(c, () => {
+    const person = registeredPerson(c.var.deps.world, code, born);
+    return {
+      firstNameSimilarityPercentage: compare(input.firstName, person.firstName),
+      lastNameSimilarityPercentage: compare(input.lastName, person.lastName),
+      fullNameSimilarityPercentage: compare(input.fullName, fullName(person)),
+      fatherNameSimilarityPercentage: compare(input.fatherName, person.fatherName),
+    };
+  });
+}
+
+export function registerSimilarity(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getRoute, (c) => answer(c, c.req.valid('query')));
+  app.openapi(postRoute, (c) => answer(c, c.req.valid('json')));
+}

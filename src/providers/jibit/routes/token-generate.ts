@@ -1,0 +1,49 @@
+// POST /v1/tokens/generate: apiKey + secretKey → access token (24 h) and refresh token (48 h).
+import { timingSafeEqual } from 'node:crypto';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { callerAddress, ipAllowed, type AppEnv } from '../../../core/http.js';
+import { clockOf, tenantByJibitApiKey } from '../../../core/tenants.js';
+import { jibitError } from '../errors.js';
+import { TokenPair } from '../schemas.js';
+import { jibitSettings } from '../settings.js';
+import { jibitRoute } from './route.js';
+
+/** The document names apiKey/secretKey.length_exceeded without a limit; the sandbox uses 128. */
+export const keyMaxLength = 128;
+
+const key = (name: 'apiKey' | 'secretKey') =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${name}.is_required` : 'invalid.request_body') })
+    .refine((v) => v.trim() !== '', { message: `${name}.is_required`, abort: true })
+    .refine((v) => v.length <= keyMaxLength, `${name}.length_exceeded`);
+
+const route = jibitRoute({
+  method: 'post',
+  path: '/v1/tokens/generate',
+  endpoints: ['token-generate'],
+  authenticated: false,
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ apiKey: key('apiKey'), secretKey: key('secretKey') }) } },
+    },
+  },
+  response: TokenPair,
+});
+
+const sameSecret = (a: string, b: string) => {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export function registerTokenGenerate(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { apiKey, secretKey } = c.req.valid('json');
+    const { deps } = c.var;
+    const tenant = tenantByJibitApiKey(deps.db, apiKey);
+    if (!tenant || !sameSecret(tenant.jibitSecretKey, secretKey)) throw jibitError('invalid.credentials');
+    if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+    const pair = await deps.tokens.issuePair(tenant.id, clockOf(tenant, deps.wall).now());
+    return c.json(pair, 200);
+  });
+}

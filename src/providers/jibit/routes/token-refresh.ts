@@ -1,0 +1,53 @@
+// POST /v1/tokens/refresh: a valid refresh token (with the access token issued beside it,
+// expired or not) → a new token pair. Clients that send only the refresh token are served.
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { callerAddress, ipAllowed, type AppEnv } from '../../../core/http.js';
+import { clockOf, getTenant } from '../../../core/tenants.js';
+import { isExpired } from '../../../core/tokens.js';
+import { jibitError } from '../errors.js';
+import { TokenPair } from '../schemas.js';
+import { jibitSettings } from '../settings.js';
+import { jibitRoute } from './route.js';
+
+const token = (name: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${name}.is_required` : 'invalid.request_body') })
+    .refine((v) => v.trim() !== '', `${name}.is_required`);
+
+const route = jibitRoute({
+  method: 'post',
+  path: '/v1/tokens/refresh',
+  endpoints: ['token-refresh'],
+  authenticated: false,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ accessToken: token('accessToken').optional(), refreshToken: token('refreshToken') }),
+        },
+      },
+    },
+  },
+  response: TokenPair,
+});
+
+export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid('json');
+    const { deps } = c.var;
+    const refresh = await deps.tokens.verify(body.refreshToken);
+    if (!refresh.ok || refresh.claims.typ !== 'refresh') throw jibitError('refreshToken.not_valid');
+    const tenant = getTenant(deps.db, refresh.claims.sub);
+    if (!tenant) throw jibitError('client.not_found');
+    const nowMs = clockOf(tenant, deps.wall).now();
+    if (isExpired(refresh.claims, nowMs)) throw jibitError('refreshToken.not_valid');
+    if (body.accessToken !== undefined) {
+      const access = await deps.tokens.verify(body.accessToken);
+      const paired = access.ok && access.claims.typ === 'access' && access.claims.pair === refresh.claims.pair;
+      if (!paired) throw jibitError('invalid.tokens_pair');
+    }
+    if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+    return c.json(await deps.tokens.issuePair(tenant.id, nowMs), 200);
+  });
+}

@@ -1,0 +1,51 @@
+// Serving a billable call: refuse up front when the daily limit or the prepaid wallet is
+// spent, do the work, then count and charge in one transaction. Errors cost nothing.
+import { tehranJalaliDay } from '../../core/calendar.js';
+import type { AppContext } from '../../core/http.js';
+import { checkCall, commitCall, type MeteredCall, type Refusal } from '../../core/metering.js';
+import { billableEndpointIds } from './catalog.js';
+import { jibitError } from './errors.js';
+import { jibitSettings } from './settings.js';
+
+const billable = new Set(billableEndpointIds);
+const refusalCode: Record<Refusal, string> = { limit: 'daily_limit.reached', balance: 'balance.not_enough' };
+
+/** The authenticated tenant, its clock and the endpoint, as the pipeline set them. */
+export function callContext(c: AppContext) {
+  const { tenant, clock, endpointId } = c.var;
+  if (!tenant || !clock || !endpointId) throw new Error('Jibit call context used before authentication');
+  return { tenant, clock, endpointId };
+}
+
+function meteredCall(c: AppContext): { call: MeteredCall; nowMs: number } | undefined {
+  const { tenant, clock, endpointId } = callContext(c);
+  if (!billable.has(endpointId)) return undefined;
+  const settings = jibitSettings(tenant);
+  const nowMs = clock.now();
+  return {
+    nowMs,
+    call: {
+      tenantId: tenant.id,
+      endpointId,
+      tehranDay: tehranJalaliDay(nowMs),
+      dailyLimit: settings.dailyLimits[endpointId] ?? 0,
+      priceRial: settings.prices[endpointId] ?? 0,
+      billing: settings.billing,
+    },
+  };
+}
+
+/** Answers 200 with what `work` returns, metering the call when the endpoint is billable. */
+export function serve<T extends object>(c: AppContext, work: () => T) {
+  const metered = meteredCall(c);
+  if (metered) {
+    const refusal = checkCall(c.var.deps.db, metered.call);
+    if (refusal) throw jibitError(refusalCode[refusal]);
+  }
+  const body = work();
+  if (metered) {
+    const refusal = commitCall(c.var.deps.db, metered.call, metered.nowMs);
+    if (refusal) throw jibitError(refusalCode[refusal]);
+  }
+  return c.json(body, 200);
+}

@@ -1,0 +1,22 @@
+// The /_sandbox control API: tenants, clocks and test values. Provider routes never depend on
+// it; it only changes state.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../core/http.js';
+import { sandboxHook } from './errors.js';
+import { registerTenantCreate } from './routes/tenant-create.js';
+import { registerTenantGet } from './routes/tenant-get.js';
+import { registerTenantDelete } from './routes/tenant-delete.js';
+import { registerTenantJibit } from './routes/tenant-jibit.js';
+import { registerTenantClock } from './routes/tenant-clock.js';
+
+export const sandboxBasePath = '/_sandbox';
+
+export function createSandboxApi() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: sandboxHook });
+  registerTenantCreate(app);
+  registerTenantGet(app);
+  registerTenantDelete(app);
+  registerTenantJibit(app);
+  registerTenantClock(app);
+  return app;
+}

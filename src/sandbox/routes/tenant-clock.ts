@@ -1,0 +1,45 @@
+// POST /_sandbox/tenants/{id}/clock: advance, set or freeze the tenant's clock. Token expiry,
+// daily limits and every other time rule of the tenant follow it.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { applyClockCommand, type ClockCommand } from '../../core/clock.js';
+import type { AppEnv } from '../../core/http.js';
+import { clockStateOf, getTenant, saveClock } from '../../core/tenants.js';
+import { SandboxErrorBody } from '../errors.js';
+import { clockView, requireTenant } from '../tenant-view.js';
+import { TenantParams } from './tenant-get.js';
+
+const ClockBody = z
+  .union([
+    z.object({ advanceSeconds: z.number().finite().min(-1e10).max(1e10) }).strict(),
+    z.object({ set: z.iso.datetime({ offset: true }).openapi({ example: '2026-03-20T20:29:59+03:30' }) }).strict(),
+    z.object({ freeze: z.boolean() }).strict(),
+  ])
+  .openapi('ClockCommand', { description: 'Exactly one of advanceSeconds, set (ISO-8601 with zone) or freeze' });
+
+const route = createRoute({
+  method: 'post',
+  path: '/tenants/{id}/clock',
+  tags: ['Sandbox'],
+  summary: "Move or freeze a tenant's clock",
+  request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: ClockBody } } } },
+  responses: {
+    200: {
+      description: 'The clock after the command',
+      content: { 'application/json': { schema: z.object({ now: z.string(), frozen: z.boolean(), tehranDay: z.string() }) } },
+    },
+    400: { description: 'Invalid command', content: { 'application/json': { schema: SandboxErrorBody } } },
+    404: { description: 'No such tenant', content: { 'application/json': { schema: SandboxErrorBody } } },
+  },
+});
+
+export function registerTenantClock(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, (c) => {
+    const { deps } = c.var;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const row = requireTenant(deps, id);
+    const command: ClockCommand = 'set' in body ? { set: Date.parse(body.set) } : body;
+    saveClock(deps.db, id, applyClockCommand(clockStateOf(row), command, deps.wall));
+    return c.json(clockView(getTenant(deps.db, id)!, deps), 200);
+  });
+}

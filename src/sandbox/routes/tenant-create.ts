@@ -1,0 +1,39 @@
+// POST /_sandbox/tenants: a new isolated workspace; answers its id and Jibit credentials.
+import { z, createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../core/http.js';
+import { newId } from '../../core/ids.js';
+import { createTenant, tenantByJibitApiKey } from '../../core/tenants.js';
+import { SandboxError, SandboxErrorBody } from '../errors.js';
+import { buildTenantConfig, TenantCreateBody } from '../tenant-config.js';
+
+const route = createRoute({
+  method: 'post',
+  path: '/tenants',
+  tags: ['Sandbox'],
+  summary: 'Create a tenant (optional body: overrides of the defaults)',
+  request: { body: { required: false, content: { 'application/json': { schema: TenantCreateBody } } } },
+  responses: {
+    201: {
+      description: 'Created',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.string(), jibit: z.object({ apiKey: z.string(), secretKey: z.string() }) }),
+        },
+      },
+    },
+    400: { description: 'Invalid overrides', content: { 'application/json': { schema: SandboxErrorBody } } },
+    409: { description: 'apiKey already used by another tenant', content: { 'application/json': { schema: SandboxErrorBody } } },
+  },
+});
+
+export function registerTenantCreate(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, (c) => {
+    const { deps } = c.var;
+    const config = buildTenantConfig(c.req.valid('json') ?? {});
+    if (tenantByJibitApiKey(deps.db, config.jibit.apiKey)) {
+      throw new SandboxError(409, 'conflict', 'jibit.apiKey is already used by another tenant');
+    }
+    const row = createTenant(deps.db, newId('tenant'), config, deps.wall.now());
+    return c.json({ id: row.id, jibit: { apiKey: row.jibitApiKey, secretKey: row.jibitSecretKey } }, 201);
+  });
+}

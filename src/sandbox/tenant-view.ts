@@ -1,0 +1,44 @@
+// How the control API shows a tenant: settings as they apply (defaults filled in), wallet
+// balances, today's usage and the tenant clock.
+import { tehranJalaliDay } from '../core/calendar.js';
+import type { AppDeps } from '../core/http.js';
+import { balances } from '../core/ledger.js';
+import { usageOnDay } from '../core/metering.js';
+import { clockOf, getTenant, type TenantRow } from '../core/tenants.js';
+import { jibitSettings } from '../providers/jibit/settings.js';
+import { notFound } from './errors.js';
+
+export const isoTime = (epochMs: number) => new Date(epochMs).toISOString();
+
+export function clockView(row: TenantRow, deps: AppDeps) {
+  const nowMs = clockOf(row, deps.wall).now();
+  return { now: isoTime(nowMs), frozen: row.clockFrozenAtMs !== null, tehranDay: tehranJalaliDay(nowMs) };
+}
+
+export function tenantView(row: TenantRow, deps: AppDeps) {
+  const settings = jibitSettings(row);
+  const clock = clockView(row, deps);
+  const usedToday = Object.fromEntries(usageOnDay(deps.db, row.id, clock.tehranDay).map((u) => [u.endpointId, u.count]));
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: isoTime(row.createdAtMs),
+    clock,
+    jibit: {
+      apiKey: row.jibitApiKey,
+      secretKey: row.jibitSecretKey,
+      allowedIps: settings.allowedIps,
+      billing: settings.billing,
+      balances: balances(deps.db, row.id),
+      dailyLimits: settings.dailyLimits,
+      prices: settings.prices,
+      usedToday,
+    },
+  };
+}
+
+export function requireTenant(deps: AppDeps, id: string): TenantRow {
+  const row = getTenant(deps.db, id);
+  if (!row) throw notFound(`tenant ${id}`);
+  return row;
+}
