@@ -8,6 +8,7 @@ import { registerTenantGet } from './routes/tenant-get.js';
 import { registerTenantDelete } from './routes/tenant-delete.js';
 import { registerTenantJibit } from './routes/tenant-jibit.js';
 import { registerTenantClock } from './routes/tenant-clock.js';
+import { registerTestValues } from './routes/test-values.js';
 
 export const sandboxBasePath = '/_sandbox';
 
@@ -18,5 +19,6 @@ export function createSandboxApi() {
   registerTenantDelete(app);
   registerTenantJibit(app);
   registerTenantClock(app);
+  registerTestValues(app);
   return app;
 }

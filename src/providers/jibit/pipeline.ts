@@ -30,10 +30,10 @@ export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unauthenticated.has(routed.endpointId)) await authenticate(c, routed.endpointId);
   applyForcedError(c, routed.endpointId);
 
-  if (trackId !== undefined && trackId.length > trackIdMaxLength) throw jibitError('invalid.request_body');
+  const unreadable = (body && !body.ok) || !queryIsReadable(new URL(c.req.url).search);
+  const trackIdTooLong = trackId !== undefined && trackId.length > trackIdMaxLength;
+  if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
   if (routed.error) throw jibitError(routed.error);
-  if (body && !body.ok) throw jibitError('invalid.request_body');
-  if (!queryIsReadable(new URL(c.req.url).search)) throw jibitError('invalid.request_body');
   return next();
 };
 
