@@ -1,10 +1,11 @@
 // Tenants: isolated workspaces with their own credentials, allowlist, limits, prices,
 // wallets and clock. Tests running in parallel each create one and never see each other.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { ledger, tenants, usage, wallets } from '../db/schema/index.js';
 import { tenantClock, type Clock, type ClockState } from './clock.js';
-import { adjustWallet, type WalletType } from './ledger.js';
+import { adjustWallet, openWallets, type WalletType } from './ledger.js';
+import { prepared } from './prepared.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type Billing = 'prepaid' | 'postpaid';
@@ -40,16 +41,18 @@ export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: nu
       })
       .returning()
       .get();
-    for (const type of ['PRF', 'POF'] as const) {
-      tx.insert(wallets).values({ tenantId: id, type, amountRial: 0 }).run();
-      adjustWallet(tx, id, type, config.jibit.balances[type], 'opening balance', nowMs);
-    }
+    // Wallet moves use the connection's prepared statements: same connection, same transaction.
+    openWallets(db, id);
+    for (const type of ['PRF', 'POF'] as const) adjustWallet(db, id, type, config.jibit.balances[type], 'opening balance', nowMs);
     return row;
   });
 }
 
+const byId = (db: Db) => db.select().from(tenants).where(eq(tenants.id, sql.placeholder('id'))).prepare();
+
+/** Read on every authenticated call, so the query is prepared once. */
 export function getTenant(db: Db, id: string): TenantRow | undefined {
-  return db.select().from(tenants).where(eq(tenants.id, id)).get();
+  return prepared(db, byId).get({ id });
 }
 
 export function tenantByJibitApiKey(db: Db, apiKey: string): TenantRow | undefined {
@@ -69,6 +72,8 @@ export function saveClock(db: Db, id: string, state: ClockState): void {
 }
 
 export function updateTenant(db: Pick<Db, 'update'>, id: string, values: Partial<Omit<TenantRow, 'id'>>): void {
+  // A PATCH that only sets balances changes no column; drizzle refuses an empty SET.
+  if (Object.keys(values).length === 0) return;
   db.update(tenants).set(values).where(eq(tenants.id, id)).run();
 }
 

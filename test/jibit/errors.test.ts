@@ -48,7 +48,10 @@ describe('codes answered per endpoint', () => {
     ['match-deposit-name', 'bank.not_valid', 'deposit.not_valid'],
     ['card-inquiry', 'card.is_required', 'card.is_required'],
     ['postal-code-address', 'postalCode.is_required', 'postalCode.not_valid'],
-    ['match-iban-nationalcode', 'iban.not_found', 'iban.not_found'],
+    ['match-iban-nationalcode', 'iban.not_found', 'iban.not_valid'],
+    ['deposit-to-iban', 'conversion.failed', 'iban.not_found'],
+    ['match-deposit-name', 'iban.owner_not_found', 'deposit.not_valid'],
+    ['military-service-status', 'identity_info.not_found', 'nationalCode.not_valid'],
   ])('%s answers %s as %s', (endpoint, natural, answered) => {
     expect(resolveCode(endpoint, natural)).toBe(answered);
   });

@@ -81,6 +81,12 @@ const fallbacks: Record<string, string[]> = {
   'postalCode.is_required': ['postalCode.not_valid'],
   'fida.is_required': ['fida.not_valid'],
   'corporation_code.is_required': ['corporation_code.not_valid'],
+  // An account whose IBAN cannot be had: in the nearest terms the endpoint documents.
+  'iban.not_found': ['iban.not_valid', 'deposit.not_valid'],
+  'iban.not_valid': ['iban.not_found', 'deposit.not_valid'],
+  'iban.owner_not_found': ['iban.not_found', 'iban.not_valid', 'deposit.not_valid'],
+  'conversion.failed': ['iban.not_found', 'iban.not_valid', 'deposit.not_valid'],
+  'identity_info.not_found': ['nationalCode.not_valid'],
 };
 
 /** The code `endpointId` answers for a natural `code`: its documented spelling, a fallback, or the code itself. */

@@ -11,9 +11,9 @@ import { TenantParams } from './tenant-get.js';
 const ClockBody = z
   .union([
     z.object({ advanceSeconds: z.number().finite().min(-1e10).max(1e10) }).strict(),
-    z.object({ set: z.iso.datetime({ offset: true }).openapi({ example: '2026-03-20T20:29:59+03:30' }) }).strict(),
+    z.object({ set: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with a zone (Z or ±hh:mm)' }).openapi({ example: '2026-03-20T20:29:59+03:30' }) }).strict(),
     z.object({ freeze: z.boolean() }).strict(),
-  ])
+  ], { error: 'send exactly one of advanceSeconds (a number), set (an ISO-8601 date-time with a zone) or freeze (a boolean)' })
   .openapi('ClockCommand', { description: 'Exactly one of advanceSeconds, set (ISO-8601 with zone) or freeze' });
 
 const route = createRoute({

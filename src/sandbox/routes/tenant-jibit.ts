@@ -37,7 +37,7 @@ export function registerTenantJibit(app: OpenAPIHono<AppEnv>) {
         ...(patch.billing ? { billing: patch.billing } : {}),
       });
       for (const [wallet, amount] of Object.entries(patch.balances ?? {})) {
-        if (amount !== undefined) setWallet(tx, id, wallet as 'PRF' | 'POF', amount, 'set by control API', nowMs);
+        if (amount !== undefined) setWallet(deps.db, id, wallet as 'PRF' | 'POF', amount, 'set by control API', nowMs);
       }
     });
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
