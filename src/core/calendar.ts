@@ -39,11 +39,25 @@ export function tehranDateTime(epochMs: number): TehranDateTime {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** The Jalali day in Tehran at `epochMs`, as yyyyMMdd (e.g. 14050902). */
+const halfHourMs = 30 * 60 * 1000;
+const dayByHalfHour = new Map<number, string>();
+
+/**
+ * The Jalali day in Tehran at `epochMs`, as yyyyMMdd (e.g. 14050902). Tehran's offsets
+ * (+03:30, and +04:30 in the years it kept summer time) put its midnight on a UTC half hour,
+ * so the day is the same throughout each UTC half hour and is computed once per half hour.
+ */
 export function tehranJalaliDay(epochMs: number): string {
-  const t = tehranDateTime(epochMs);
-  const j = toJalaali(t.year, t.month, t.day);
-  return `${j.jy}${pad(j.jm)}${pad(j.jd)}`;
+  const bucket = Math.floor(epochMs / halfHourMs);
+  let day = dayByHalfHour.get(bucket);
+  if (day === undefined) {
+    const t = tehranDateTime(bucket * halfHourMs);
+    const j = toJalaali(t.year, t.month, t.day);
+    day = `${j.jy}${pad(j.jm)}${pad(j.jd)}`;
+    if (dayByHalfHour.size >= 4096) dayByHalfHour.clear();
+    dayByHalfHour.set(bucket, day);
+  }
+  return day;
 }
 
 /**

@@ -21,7 +21,8 @@ export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (path === '/health') return next();
 
   const body = c.req.method === 'POST' ? await readJsonObject(c) : undefined;
-  const query = new URL(c.req.url).searchParams;
+  const url = new URL(c.req.url);
+  const query = url.searchParams;
   const present = new Set([...query.keys(), ...Object.keys(body?.value ?? {})]);
   const routed = routeJibit(c.req.method, path, present, (name) => query.get(name) ?? undefined);
   if (!routed) throw jibitError('handler.not_found');
@@ -30,7 +31,7 @@ export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unauthenticated.has(routed.endpointId)) await authenticate(c, routed.endpointId);
   applyForcedError(c, routed.endpointId);
 
-  const unreadable = (body && !body.ok) || !queryIsReadable(new URL(c.req.url).search);
+  const unreadable = (body && !body.ok) || !queryIsReadable(url.search);
   const trackIdTooLong = trackId !== undefined && trackId.length > trackIdMaxLength;
   if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
   if (routed.error) throw jibitError(routed.error);

@@ -36,10 +36,13 @@ export interface JibitSettings {
   billing: Billing;
 }
 
-const parsed = new WeakMap<TenantRow, JibitSettings>();
+/** Parsed settings by their stored text: rows are read per request, the text rarely changes. */
+const parsed = new Map<string, JibitSettings>();
+const parsedLimit = 1000;
 
 export function jibitSettings(row: TenantRow): JibitSettings {
-  let settings = parsed.get(row);
+  const key = `${row.allowedIps}\u0000${row.dailyLimits}\u0000${row.prices}\u0000${row.billing}`;
+  let settings = parsed.get(key);
   if (!settings) {
     const limits = JSON.parse(row.dailyLimits) as Record<string, number>;
     const prices = JSON.parse(row.prices) as Record<string, number>;
@@ -49,7 +52,8 @@ export function jibitSettings(row: TenantRow): JibitSettings {
       prices: Object.fromEntries(billableEndpointIds.map((id) => [id, prices[id] ?? defaultPricesRial[id] ?? 0])),
       billing: row.billing,
     };
-    parsed.set(row, settings);
+    if (parsed.size >= parsedLimit) parsed.clear();
+    parsed.set(key, settings);
   }
   return settings;
 }

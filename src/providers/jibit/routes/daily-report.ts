@@ -9,7 +9,7 @@ import { Report } from '../schemas.js';
 import { callContext } from '../serve.js';
 import { servicePersianName } from '../settings.js';
 import { jibitRoute } from './route.js';
-import { param } from '../validation.js';
+import { asciiDigits, param } from '../validation.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -34,7 +34,7 @@ const catalogOrder = (id: string) => endpointIds.indexOf(id);
 export function registerDailyReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { tenant } = callContext(c);
-    const day = parseJalaliYyMmDd(c.req.valid('query').yearMonthDay.trim())!;
+    const day = parseJalaliYyMmDd(asciiDigits(c.req.valid('query').yearMonthDay.trim()))!;
     const services = usageOnDay(c.var.deps.db, tenant.id, day)
       .sort((a, b) => catalogOrder(a.endpointId) - catalogOrder(b.endpointId))
       .map((u) => ({ Service: u.endpointId, persianName: servicePersianName(u.endpointId), count: u.count }));
