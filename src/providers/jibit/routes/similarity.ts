@@ -22,7 +22,14 @@ const fields = z.object({
   fatherName: nameField("Father's name to compare"),
   checkAliveness: optionalFlag('Accepted and ignored: the sandbox has no death registry'),
 });
-type Fields = z.infer<typeof fields>;
+type Fields = Omit<z.infer<typeof fields>, 'checkAliveness'>;
+// In a JSON body the flag may come as a JSON boolean as well as the query's string.
+const bodyFields = fields.extend({
+  checkAliveness: z
+    .union([z.boolean(), z.enum(['true', 'false'])], { error: 'invalid.request_body' })
+    .optional()
+    .openapi({ description: 'Accepted and ignored: the sandbox has no death registry' }),
+});
 
 const getRoute = jibitRoute({
   method: 'get',
@@ -35,7 +42,7 @@ const postRoute = jibitRoute({
   method: 'post',
   path: '/v1/services/identity/similarity',
   endpoints: ['identity-similarity'],
-  request: { body: { required: true, content: { 'application/json': { schema: fields } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: bodyFields } } } },
   response: Similarity,
 });
 
