@@ -37,6 +37,9 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (isJibit(c)) return jibitErrorResponse(c, asJibitError(error));
     if (error instanceof SandboxError) return c.json(error.body, error.status);
+    if (error instanceof HTTPException && error.status === 415) {
+      return c.json({ error: 'unsupported_media_type', message: 'send the body as JSON with Content-Type: application/json' }, 415);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: 'bad_request', message: error.message }, error.status);
     }

@@ -6,6 +6,7 @@ import type { AppDeps } from './core/http.js';
 import { signingSecret } from './core/meta.js';
 import { createTenant, getTenant } from './core/tenants.js';
 import { TokenService } from './core/tokens.js';
+import { Meter } from './core/meter.js';
 import { createWorld, seedWorld } from './core/world/index.js';
 import { openDb } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
@@ -39,7 +40,12 @@ export function createInstance(options: InstanceOptions): Instance {
     world: createWorld(db, worldSeed),
     wall,
     tokens: new TokenService(signingSecret(db)),
+    meter: new Meter(db),
     trustProxy: options.trustProxy ?? false,
   };
-  return { app: createApp(deps), deps, close: () => db.$client.close() };
+  const close = () => {
+    deps.meter.flush();
+    db.$client.close();
+  };
+  return { app: createApp(deps), deps, close };
 }

@@ -23,7 +23,7 @@ export type ClockCommand = { advanceSeconds: number } | { set: number } | { free
 /** Applies a clock command and returns the new state; the clock never jumps when frozen or thawed. */
 export function applyClockCommand(state: ClockState, command: ClockCommand, wall: Clock = systemClock): ClockState {
   const current = tenantClock(state, wall).now();
-  if ('advanceSeconds' in command) return moveTo(state, current + command.advanceSeconds * 1000, wall);
+  if ('advanceSeconds' in command) return moveTo(state, current + Math.round(command.advanceSeconds * 1000), wall);
   if ('set' in command) return moveTo(state, command.set, wall);
   if (command.freeze) return { offsetMs: state.offsetMs, frozenAtMs: current };
   return { offsetMs: current - wall.now(), frozenAtMs: null };

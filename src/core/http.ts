@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { BlockList, isIP } from 'node:net';
 import type { Db } from '../db/index.js';
 import type { Clock } from './clock.js';
+import type { Meter } from './meter.js';
 import type { TenantRow } from './tenants.js';
 import type { TokenService } from './tokens.js';
 import type { World } from './world/types.js';
@@ -14,6 +15,8 @@ export interface AppDeps {
   /** The wall clock every tenant clock is offset from. */
   wall: Clock;
   tokens: TokenService;
+  /** Wallets, daily usage and charges of every tenant. */
+  meter: Meter;
   /** Read the caller's address from X-Forwarded-For. */
   trustProxy: boolean;
 }

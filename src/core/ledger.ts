@@ -1,25 +1,10 @@
-// Wallets and their ledger. Money moves only here, each move with its ledger entry; callers
-// that move money together with other writes do it inside one transaction (better-sqlite3
-// transactions are synchronous: no await inside).
+// Wallet and ledger rows in the database. The Meter (meter.ts) owns a tenant's money while
+// the sandbox runs and writes through these; tenant creation writes opening balances directly.
 import type { Db } from '../db/index.js';
 import { prepared } from './prepared.js';
 
 export type WalletType = 'PRF' | 'POF';
-
-const statements = ({ $client: client }: Db) => ({
-  balance: client.prepare<[string, string], { amount: number }>('SELECT amount_rial AS amount FROM wallets WHERE tenant_id = ? AND type = ?'),
-  add: client.prepare<[number, string, string], { amount: number }>(
-    'UPDATE wallets SET amount_rial = amount_rial + ? WHERE tenant_id = ? AND type = ? RETURNING amount_rial AS amount',
-  ),
-  create: client.prepare<[string, string]>('INSERT INTO wallets (tenant_id, type, amount_rial) VALUES (?, ?, 0)'),
-  record: client.prepare<[string, string, number, number, string, string | null, number]>(
-    'INSERT INTO ledger (tenant_id, wallet, amount_rial, balance_after_rial, reason, endpoint_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ),
-  entries: client.prepare<[string, number], LedgerEntry>(
-    `SELECT id, wallet, amount_rial AS amountRial, balance_after_rial AS balanceAfterRial, reason, endpoint_id AS endpointId, at_ms AS atMs
-     FROM ledger WHERE tenant_id = ? ORDER BY id DESC LIMIT ?`,
-  ),
-});
+export const walletTypes: readonly WalletType[] = ['PRF', 'POF'];
 
 export interface LedgerEntry {
   id: number;
@@ -31,42 +16,32 @@ export interface LedgerEntry {
   atMs: number;
 }
 
-export function walletBalance(db: Db, tenantId: string, type: WalletType): number {
-  return prepared(db, statements).balance.get(tenantId, type)?.amount ?? 0;
+export const ledgerStatements = ({ $client: client }: Db) => ({
+  balance: client.prepare<[string, string], { amount: number }>('SELECT amount_rial AS amount FROM wallets WHERE tenant_id = ? AND type = ?'),
+  open: client.prepare<[string, string, number]>('INSERT INTO wallets (tenant_id, type, amount_rial) VALUES (?, ?, ?)'),
+  add: client.prepare<[number, string, string]>('UPDATE wallets SET amount_rial = amount_rial + ? WHERE tenant_id = ? AND type = ?'),
+  record: client.prepare<[string, string, number, number, string, string | null, number]>(
+    'INSERT INTO ledger (tenant_id, wallet, amount_rial, balance_after_rial, reason, endpoint_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  entries: client.prepare<[string, number], LedgerEntry>(
+    `SELECT id, wallet, amount_rial AS amountRial, balance_after_rial AS balanceAfterRial, reason, endpoint_id AS endpointId, at_ms AS atMs
+     FROM ledger WHERE tenant_id = ? ORDER BY id DESC LIMIT ?`,
+  ),
+});
+
+/** Creates both wallets with their opening amounts, each recorded in the ledger. */
+export function openWallets(db: Db, tenantId: string, amounts: Record<WalletType, number>, atMs: number): void {
+  const s = prepared(db, ledgerStatements);
+  for (const type of walletTypes) {
+    s.open.run(tenantId, type, amounts[type]);
+    if (amounts[type] !== 0) s.record.run(tenantId, type, amounts[type], amounts[type], 'opening balance', null, atMs);
+  }
 }
 
-export function openWallets(db: Db, tenantId: string): void {
-  const s = prepared(db, statements);
-  for (const type of ['PRF', 'POF'] as const) s.create.run(tenantId, type);
-}
-
-/** Adds `amountRial` (negative to debit) and records the move; returns the new balance. */
-export function adjustWallet(
-  db: Db,
-  tenantId: string,
-  type: WalletType,
-  amountRial: number,
-  reason: string,
-  atMs: number,
-  endpointId?: string,
-): number {
-  const s = prepared(db, statements);
-  const row = s.add.get(amountRial, tenantId, type);
-  if (!row) throw new Error(`wallet ${type} of tenant ${tenantId} is missing`);
-  s.record.run(tenantId, type, amountRial, row.amount, reason, endpointId ?? null, atMs);
-  return row.amount;
-}
-
-/** Sets a wallet to an absolute amount through one adjustment entry. */
-export function setWallet(db: Db, tenantId: string, type: WalletType, amountRial: number, reason: string, atMs: number): void {
-  const delta = amountRial - walletBalance(db, tenantId, type);
-  if (delta !== 0) adjustWallet(db, tenantId, type, delta, reason, atMs);
-}
-
-export function balances(db: Db, tenantId: string): Record<WalletType, number> {
-  return { PRF: walletBalance(db, tenantId, 'PRF'), POF: walletBalance(db, tenantId, 'POF') };
+export function storedBalance(db: Db, tenantId: string, type: WalletType): number {
+  return prepared(db, ledgerStatements).balance.get(tenantId, type)?.amount ?? 0;
 }
 
 export function ledgerEntries(db: Db, tenantId: string, limit = 100): LedgerEntry[] {
-  return prepared(db, statements).entries.all(tenantId, limit);
+  return prepared(db, ledgerStatements).entries.all(tenantId, limit);
 }

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { ledger, tenants, usage, wallets } from '../db/schema/index.js';
 import { tenantClock, type Clock, type ClockState } from './clock.js';
-import { adjustWallet, openWallets, type WalletType } from './ledger.js';
+import { openWallets, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -41,9 +41,8 @@ export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: nu
       })
       .returning()
       .get();
-    // Wallet moves use the connection's prepared statements: same connection, same transaction.
-    openWallets(db, id);
-    for (const type of ['PRF', 'POF'] as const) adjustWallet(db, id, type, config.jibit.balances[type], 'opening balance', nowMs);
+    // Prepared statements on the same connection take part in the same transaction.
+    openWallets(db, id, config.jibit.balances, nowMs);
     return row;
   });
 }
@@ -76,8 +75,6 @@ export function updateTenant(db: Pick<Db, 'update'>, id: string, values: Partial
   if (Object.keys(values).length === 0) return;
   db.update(tenants).set(values).where(eq(tenants.id, id)).run();
 }
-
-export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 
 /** Removes the tenant and everything it owns. */
 export function deleteTenant(db: Db, id: string): void {

@@ -2,8 +2,6 @@
 // balances, today's usage and the tenant clock.
 import { tehranJalaliDay } from '../core/calendar.js';
 import type { AppDeps } from '../core/http.js';
-import { balances } from '../core/ledger.js';
-import { usageOnDay } from '../core/metering.js';
 import { clockOf, getTenant, type TenantRow } from '../core/tenants.js';
 import { jibitSettings } from '../providers/jibit/settings.js';
 import { notFound } from './errors.js';
@@ -18,7 +16,7 @@ export function clockView(row: TenantRow, deps: AppDeps) {
 export function tenantView(row: TenantRow, deps: AppDeps) {
   const settings = jibitSettings(row);
   const clock = clockView(row, deps);
-  const usedToday = Object.fromEntries(usageOnDay(deps.db, row.id, clock.tehranDay).map((u) => [u.endpointId, u.count]));
+  const usedToday = Object.fromEntries(deps.meter.usageOnDay(row.id, clock.tehranDay).map((u) => [u.endpointId, u.count]));
   return {
     id: row.id,
     name: row.name,
@@ -29,7 +27,7 @@ export function tenantView(row: TenantRow, deps: AppDeps) {
       secretKey: row.jibitSecretKey,
       allowedIps: settings.allowedIps,
       billing: settings.billing,
-      balances: balances(deps.db, row.id),
+      balances: deps.meter.balances(row.id),
       dailyLimits: settings.dailyLimits,
       prices: settings.prices,
       usedToday,

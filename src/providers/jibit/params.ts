@@ -47,7 +47,7 @@ export const bank = param({
 
 /** An account number; the format check against its bank happens once both are read. */
 export const depositNumber = z
-  .string({ error: (issue) => (issue.input === undefined ? 'deposit.is_required' : 'invalid.request_body') })
+  .string({ error: (issue) => (issue.input == null ? 'deposit.is_required' : 'invalid.request_body') })
   .max(1000, 'deposit.not_valid')
   .refine((v) => v.trim() !== '', { message: 'deposit.is_required', abort: true })
   .refine((v) => !checks.looksLikeIban(v.trim()), { message: 'iban.provided', abort: true })

@@ -20,11 +20,13 @@ export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path.replace(/^\/jibit\/ide/, '').replace(/\/+$/, '') || '/';
   if (path === '/health') return next();
 
-  const body = c.req.method === 'POST' ? await readJsonObject(c) : undefined;
+  // HEAD is answered as GET; a POST is read from its JSON body, a GET from its query.
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  const body = method === 'POST' ? await readJsonObject(c) : undefined;
   const url = new URL(c.req.url);
   const query = url.searchParams;
-  const present = new Set([...query.keys(), ...Object.keys(body?.value ?? {})]);
-  const routed = routeJibit(c.req.method, path, present, (name) => query.get(name) ?? undefined);
+  const present = new Set(body ? Object.keys(body.value ?? {}) : query.keys());
+  const routed = routeJibit(method, path, present, (name) => query.get(name) ?? undefined);
   if (!routed) throw jibitError('handler.not_found');
   c.set('endpointId', routed.endpointId);
 
@@ -67,7 +69,8 @@ function applyForcedError(c: AppContext, endpointId: string): void {
   );
 }
 
-/** Parses a JSON body once (the content type is not required); ok=false when it is not a JSON object. */
+/** Parses a JSON body once for routing; ok=false when it is not a JSON object. (The route's
+ * validator then asks for Content-Type: application/json, as the document does.) */
 async function readJsonObject(c: AppContext): Promise<{ ok: boolean; value?: Record<string, unknown> }> {
   const text = await c.req.text();
   if (text.trim() === '') return { ok: true, value: {} };

@@ -2,7 +2,7 @@
 // spent, do the work, then count and charge in one transaction. Errors cost nothing.
 import { tehranJalaliDay } from '../../core/calendar.js';
 import type { AppContext } from '../../core/http.js';
-import { checkCall, commitCall, type MeteredCall, type Refusal } from '../../core/metering.js';
+import type { MeteredCall, Refusal } from '../../core/meter.js';
 import { billableEndpointIds } from './catalog.js';
 import { jibitError } from './errors.js';
 import { jibitSettings } from './settings.js';
@@ -38,13 +38,14 @@ function meteredCall(c: AppContext): { call: MeteredCall; nowMs: number } | unde
 /** Answers 200 with what `work` returns, metering the call when the endpoint is billable. */
 export function serve<T extends object>(c: AppContext, work: () => T) {
   const metered = meteredCall(c);
+  const { meter } = c.var.deps;
   if (metered) {
-    const refusal = checkCall(c.var.deps.db, metered.call);
+    const refusal = meter.check(metered.call);
     if (refusal) throw jibitError(refusalCode[refusal]);
   }
   const body = work();
   if (metered) {
-    const refusal = commitCall(c.var.deps.db, metered.call, metered.nowMs);
+    const refusal = meter.commit(metered.call, metered.nowMs);
     if (refusal) throw jibitError(refusalCode[refusal]);
   }
   return c.json(body, 200);

@@ -46,7 +46,7 @@ interface ParamRule {
 /** A required string parameter whose failures are the given Jibit codes. */
 export function param(rule: ParamRule) {
   const schema = z
-    .string({ error: (issue) => (issue.input === undefined ? rule.missing : 'invalid.request_body') })
+    .string({ error: (issue) => (issue.input == null ? rule.missing : 'invalid.request_body') })
     .max(1000, rule.invalid)
     .refine((v) => v.trim() !== '', { message: rule.missing, abort: true })
     .refine((v) => !rule.check || rule.check(asciiDigits(v.trim())), { message: rule.invalid });

@@ -1,12 +1,15 @@
 // POST /_sandbox/tenants/{id}/clock: advance, set or freeze the tenant's clock. Token expiry,
 // daily limits and every other time rule of the tenant follow it.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { applyClockCommand, type ClockCommand } from '../../core/clock.js';
+import { applyClockCommand, tenantClock, type ClockCommand } from '../../core/clock.js';
 import type { AppEnv } from '../../core/http.js';
 import { clockStateOf, getTenant, saveClock } from '../../core/tenants.js';
-import { SandboxErrorBody } from '../errors.js';
+import { SandboxError, SandboxErrorBody } from '../errors.js';
 import { clockView, requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
+
+/** Jalali years 1279 to 1579: far enough for any test, near enough for every date library. */
+const clockRange = { from: '1900-01-01T00:00:00Z', to: '2200-01-01T00:00:00Z', fromMs: Date.parse('1900-01-01T00:00:00Z'), toMs: Date.parse('2200-01-01T00:00:00Z') };
 
 const ClockBody = z
   .union([
@@ -39,7 +42,12 @@ export function registerTenantClock(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid('json');
     const row = requireTenant(deps, id);
     const command: ClockCommand = 'set' in body ? { set: Date.parse(body.set) } : body;
-    saveClock(deps.db, id, applyClockCommand(clockStateOf(row), command, deps.wall));
+    const next = applyClockCommand(clockStateOf(row), command, deps.wall);
+    const nowMs = tenantClock(next, deps.wall).now();
+    if (nowMs < clockRange.fromMs || nowMs > clockRange.toMs) {
+      throw new SandboxError(400, 'invalid_request', `the clock must stay between ${clockRange.from} and ${clockRange.to}`);
+    }
+    saveClock(deps.db, id, next);
     return c.json(clockView(getTenant(deps.db, id)!, deps), 200);
   });
 }

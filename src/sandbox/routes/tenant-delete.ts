@@ -26,6 +26,7 @@ export function registerTenantDelete(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid('param');
     requireTenant(c.var.deps, id);
     if (id === defaultTenant.id) throw new SandboxError(409, 'conflict', 'the default tenant cannot be deleted');
+    c.var.deps.meter.forget(id);
     deleteTenant(c.var.deps.db, id);
     return c.body(null, 204);
   });

@@ -2,7 +2,6 @@
 // Maps are merged key by key; balances are set to the given amounts with a ledger entry.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
-import { setWallet } from '../../core/ledger.js';
 import { clockOf, getTenant, updateTenant } from '../../core/tenants.js';
 import { SandboxErrorBody } from '../errors.js';
 import { JibitSettingsPatch } from '../tenant-config.js';
@@ -29,17 +28,15 @@ export function registerTenantJibit(app: OpenAPIHono<AppEnv>) {
     const patch = c.req.valid('json');
     const row = requireTenant(deps, id);
     const nowMs = clockOf(row, deps.wall).now();
-    deps.db.transaction((tx) => {
-      updateTenant(tx, id, {
-        ...(patch.allowedIps ? { allowedIps: JSON.stringify(patch.allowedIps) } : {}),
-        ...(patch.dailyLimits ? { dailyLimits: JSON.stringify({ ...JSON.parse(row.dailyLimits), ...patch.dailyLimits }) } : {}),
-        ...(patch.prices ? { prices: JSON.stringify({ ...JSON.parse(row.prices), ...patch.prices }) } : {}),
-        ...(patch.billing ? { billing: patch.billing } : {}),
-      });
-      for (const [wallet, amount] of Object.entries(patch.balances ?? {})) {
-        if (amount !== undefined) setWallet(deps.db, id, wallet as 'PRF' | 'POF', amount, 'set by control API', nowMs);
-      }
+    updateTenant(deps.db, id, {
+      ...(patch.allowedIps ? { allowedIps: JSON.stringify(patch.allowedIps) } : {}),
+      ...(patch.dailyLimits ? { dailyLimits: JSON.stringify({ ...JSON.parse(row.dailyLimits), ...patch.dailyLimits }) } : {}),
+      ...(patch.prices ? { prices: JSON.stringify({ ...JSON.parse(row.prices), ...patch.prices }) } : {}),
+      ...(patch.billing ? { billing: patch.billing } : {}),
     });
+    for (const [wallet, amount] of Object.entries(patch.balances ?? {})) {
+      if (amount !== undefined) deps.meter.set(id, wallet as 'PRF' | 'POF', amount, 'set by control API', nowMs);
+    }
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });
 }

@@ -1,7 +1,6 @@
 // GET /v1/balances: the tenant's prepaid (PRF) and postpaid (POF) wallets, in Rial.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
-import { balances } from '../../../core/ledger.js';
 import { Balance } from '../schemas.js';
 import { callContext } from '../serve.js';
 import { jibitRoute } from './route.js';
@@ -19,7 +18,7 @@ const route = jibitRoute({
 export function registerBalances(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { tenant } = callContext(c);
-    const amounts = balances(c.var.deps.db, tenant.id);
+    const amounts = c.var.deps.meter.balances(tenant.id);
     return c.json(
       {
         balances: (['PRF', 'POF'] as const).map((balanceType) => ({ balanceType, currency, amount: amounts[balanceType] })),

@@ -3,7 +3,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { parseJalaliYyMmDd } from '../../../core/calendar.js';
 import type { AppEnv } from '../../../core/http.js';
-import { usageOnDay } from '../../../core/metering.js';
 import { endpointIds } from '../catalog.js';
 import { Report } from '../schemas.js';
 import { callContext } from '../serve.js';
@@ -35,7 +34,8 @@ export function registerDailyReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { tenant } = callContext(c);
     const day = parseJalaliYyMmDd(asciiDigits(c.req.valid('query').yearMonthDay.trim()))!;
-    const services = usageOnDay(c.var.deps.db, tenant.id, day)
+    const services = c.var.deps.meter
+      .usageOnDay(tenant.id, day)
       .sort((a, b) => catalogOrder(a.endpointId) - catalogOrder(b.endpointId))
       .map((u) => ({ Service: u.endpointId, persianName: servicePersianName(u.endpointId), count: u.count }));
     return c.json({ report: [{ services }] }, 200);

@@ -13,7 +13,7 @@ export const keyMaxLength = 128;
 
 const key = (name: 'apiKey' | 'secretKey') =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${name}.is_required` : 'invalid.request_body') })
+    .string({ error: (issue) => (issue.input == null ? `${name}.is_required` : 'invalid.request_body') })
     .refine((v) => v.trim() !== '', { message: `${name}.is_required`, abort: true })
     .refine((v) => v.length <= keyMaxLength, `${name}.length_exceeded`);
 

@@ -11,7 +11,7 @@ import { jibitRoute } from './route.js';
 
 const token = (name: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${name}.is_required` : 'invalid.request_body') })
+    .string({ error: (issue) => (issue.input == null ? `${name}.is_required` : 'invalid.request_body') })
     .refine((v) => v.trim() !== '', `${name}.is_required`);
 
 const route = jibitRoute({

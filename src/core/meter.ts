@@ -1,0 +1,133 @@
+// Daily limits and charges. While the sandbox runs, a tenant's wallets and usage counters
+// live here, in memory: a check and its charge happen in one synchronous step, so
+// concurrent calls can never overspend a wallet or pass a limit. Every change is also
+// written to SQLite, one transaction per turn of the event loop (write-behind.ts).
+import type { Db } from '../db/index.js';
+import { ledgerStatements, storedBalance, walletTypes, type WalletType } from './ledger.js';
+import { prepared } from './prepared.js';
+import type { Billing } from './tenants.js';
+import { WriteBehind } from './write-behind.js';
+
+export interface MeteredCall {
+  tenantId: string;
+  endpointId: string;
+  /** Jalali yyyyMMdd in Asia/Tehran, from the tenant clock. */
+  tehranDay: string;
+  dailyLimit: number;
+  priceRial: number;
+  billing: Billing;
+}
+
+export type Refusal = 'limit' | 'balance';
+
+interface TenantMoney {
+  wallets: Record<WalletType, number>;
+  /** Successful calls by `${tehranDay} ${endpointId}`. */
+  usage: Map<string, number>;
+}
+
+const usageStatements = ({ $client: client }: Db) => ({
+  used: client.prepare<[string, string, string], { count: number }>(
+    'SELECT count FROM usage WHERE tenant_id = ? AND tehran_day = ? AND endpoint_id = ?',
+  ),
+  count: client.prepare<[string, string, string]>(
+    `INSERT INTO usage (tenant_id, tehran_day, endpoint_id, count) VALUES (?, ?, ?, 1)
+     ON CONFLICT (tenant_id, tehran_day, endpoint_id) DO UPDATE SET count = count + 1`,
+  ),
+  day: client.prepare<[string, string], { endpointId: string; count: number }>(
+    'SELECT endpoint_id AS endpointId, count FROM usage WHERE tenant_id = ? AND tehran_day = ?',
+  ),
+});
+
+const walletFor = (billing: Billing): WalletType => (billing === 'prepaid' ? 'PRF' : 'POF');
+
+export class Meter {
+  readonly #db: Db;
+  readonly #writes: WriteBehind;
+  readonly #tenants = new Map<string, TenantMoney>();
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#writes = new WriteBehind(db);
+  }
+
+  #money(tenantId: string): TenantMoney {
+    let money = this.#tenants.get(tenantId);
+    if (!money) {
+      const wallets = { PRF: 0, POF: 0 };
+      for (const type of walletTypes) wallets[type] = storedBalance(this.#db, tenantId, type);
+      money = { wallets, usage: new Map() };
+      this.#tenants.set(tenantId, money);
+    }
+    return money;
+  }
+
+  used(tenantId: string, tehranDay: string, endpointId: string): number {
+    const money = this.#money(tenantId);
+    const key = `${tehranDay} ${endpointId}`;
+    let count = money.usage.get(key);
+    if (count === undefined) {
+      count = prepared(this.#db, usageStatements).used.get(tenantId, tehranDay, endpointId)?.count ?? 0;
+      money.usage.set(key, count);
+    }
+    return count;
+  }
+
+  balances(tenantId: string): Record<WalletType, number> {
+    return { ...this.#money(tenantId).wallets };
+  }
+
+  /** Would this call be refused right now? */
+  check(call: MeteredCall): Refusal | undefined {
+    if (this.used(call.tenantId, call.tehranDay, call.endpointId) >= call.dailyLimit) return 'limit';
+    if (call.billing === 'prepaid' && this.#money(call.tenantId).wallets.PRF < call.priceRial) return 'balance';
+    return undefined;
+  }
+
+  /** Counts and charges a successful call, or refuses it without changing anything. */
+  commit(call: MeteredCall, atMs: number): Refusal | undefined {
+    const refusal = this.check(call);
+    if (refusal) return refusal;
+    if (call.priceRial > 0) this.adjust(call.tenantId, walletFor(call.billing), -call.priceRial, 'charge', atMs, call.endpointId);
+    const money = this.#money(call.tenantId);
+    const key = `${call.tehranDay} ${call.endpointId}`;
+    money.usage.set(key, (money.usage.get(key) ?? 0) + 1);
+    const count = prepared(this.#db, usageStatements).count;
+    this.#writes.enqueue(() => count.run(call.tenantId, call.tehranDay, call.endpointId));
+    return undefined;
+  }
+
+  /** Adds `amountRial` (negative to debit) with its ledger entry; returns the new balance. */
+  adjust(tenantId: string, wallet: WalletType, amountRial: number, reason: string, atMs: number, endpointId?: string): number {
+    const money = this.#money(tenantId);
+    const after = (money.wallets[wallet] += amountRial);
+    const s = prepared(this.#db, ledgerStatements);
+    this.#writes.enqueue(() => {
+      s.add.run(amountRial, tenantId, wallet);
+      s.record.run(tenantId, wallet, amountRial, after, reason, endpointId ?? null, atMs);
+    });
+    return after;
+  }
+
+  /** Sets a wallet to an absolute amount through one adjustment. */
+  set(tenantId: string, wallet: WalletType, amountRial: number, reason: string, atMs: number): void {
+    const delta = amountRial - this.#money(tenantId).wallets[wallet];
+    if (delta !== 0) this.adjust(tenantId, wallet, delta, reason, atMs);
+  }
+
+  /** Successful calls per endpoint on a Tehran day, from the database brought up to date. */
+  usageOnDay(tenantId: string, tehranDay: string): { endpointId: string; count: number }[] {
+    this.flush();
+    return prepared(this.#db, usageStatements).day.all(tenantId, tehranDay);
+  }
+
+  /** Drops what is kept of a tenant, after writing it out (the tenant is deleted or reset). */
+  forget(tenantId: string): void {
+    this.flush();
+    this.#tenants.delete(tenantId);
+  }
+
+  flush(): void {
+    this.#writes.flush();
+  }
+}
