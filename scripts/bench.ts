@@ -4,6 +4,9 @@
 // to compare between machines; absolute numbers drift.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -53,7 +56,9 @@ async function json(url: string, init?: RequestInit) {
 }
 
 async function benchCardInquiry(): Promise<Figures> {
-  const server = await start('src/main.ts', { MAHAK_DB: ':memory:' });
+  // A database file, as `npm start` uses, not :memory:: commits cost what they cost for users.
+  const dir = mkdtempSync(join(tmpdir(), 'mahak-bench-'));
+  const server = await start('src/main.ts', { MAHAK_DB: join(dir, 'bench.db') });
   try {
     const tenant = await json(`${server.url}/_sandbox/tenants`, {
       method: 'POST',
@@ -68,6 +73,7 @@ async function benchCardInquiry(): Promise<Figures> {
     return await load(`${server.url}/jibit/ide/v1/cards?number=${card}`, { Authorization: `Bearer ${pair.accessToken}` });
   } finally {
     await stop(server);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -62,6 +62,6 @@ function asJibitError(error: Error): JibitError {
 }
 
 function jibitErrorResponse(c: Context<AppEnv>, error: JibitError) {
-  const { status, body } = renderJibitError(c.var.endpointId, error);
+  const { status, body } = renderJibitError(c.get('endpointId'), error);
   return c.json(body, status as 400);
 }

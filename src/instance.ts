@@ -7,7 +7,8 @@ import { signingSecret } from './core/meta.js';
 import { createTenant, getTenant } from './core/tenants.js';
 import { TokenService } from './core/tokens.js';
 import { Meter } from './core/meter.js';
-import { createWorld, seedWorld } from './core/world/index.js';
+import { WriteBehind } from './core/write-behind.js';
+import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
 import { openDb } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
 
@@ -35,16 +36,17 @@ export function createInstance(options: InstanceOptions): Instance {
     const config = buildTenantConfig({ name: defaultTenant.name }, defaultTenant);
     createTenant(db, defaultTenant.id, config, wall.now());
   }
+  const writes = new WriteBehind(db);
   const deps: AppDeps = {
     db,
-    world: createWorld(db, worldSeed),
+    world: memoizedWorld(createWorld(db, worldSeed)),
     wall,
     tokens: new TokenService(signingSecret(db)),
-    meter: new Meter(db),
+    meter: new Meter(db, writes),
     trustProxy: options.trustProxy ?? false,
   };
   const close = () => {
-    deps.meter.flush();
+    writes.flush();
     db.$client.close();
   };
   return { app: createApp(deps), deps, close };

@@ -27,14 +27,19 @@ export interface AppVariables {
   endpointId?: string;
   tenant?: TenantRow;
   clock?: Clock;
+  /** The request's query parameters, read once by the pipeline. */
+  query?: URLSearchParams;
+  /** A POST's JSON object body, read once by the pipeline. */
+  jsonBody?: Record<string, unknown>;
 }
 
+/** Handlers read these with c.get(name): hono's c.var builds a new object on every access. */
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;
 
 /** The caller's IP address, or undefined when it cannot be known (in-process requests). */
 export function callerAddress(c: AppContext): string | undefined {
-  if (c.var.deps.trustProxy) {
+  if (c.get('deps').trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return unmapIpv4(forwarded);
   }

@@ -1,7 +1,7 @@
 // Daily limits and charges. While the sandbox runs, a tenant's wallets and usage counters
 // live here, in memory: a check and its charge happen in one synchronous step, so
 // concurrent calls can never overspend a wallet or pass a limit. Every change is also
-// written to SQLite, one transaction per turn of the event loop (write-behind.ts).
+// written to SQLite a few milliseconds later, in batches (write-behind.ts).
 import type { Db } from '../db/index.js';
 import { ledgerStatements, storedBalance, walletTypes, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
@@ -30,9 +30,9 @@ const usageStatements = ({ $client: client }: Db) => ({
   used: client.prepare<[string, string, string], { count: number }>(
     'SELECT count FROM usage WHERE tenant_id = ? AND tehran_day = ? AND endpoint_id = ?',
   ),
-  count: client.prepare<[string, string, string]>(
-    `INSERT INTO usage (tenant_id, tehran_day, endpoint_id, count) VALUES (?, ?, ?, 1)
-     ON CONFLICT (tenant_id, tehran_day, endpoint_id) DO UPDATE SET count = count + 1`,
+  count: client.prepare<[string, string, string, number, number]>(
+    `INSERT INTO usage (tenant_id, tehran_day, endpoint_id, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (tenant_id, tehran_day, endpoint_id) DO UPDATE SET count = count + ?`,
   ),
   day: client.prepare<[string, string], { endpointId: string; count: number }>(
     'SELECT endpoint_id AS endpointId, count FROM usage WHERE tenant_id = ? AND tehran_day = ?',
@@ -41,14 +41,29 @@ const usageStatements = ({ $client: client }: Db) => ({
 
 const walletFor = (billing: Billing): WalletType => (billing === 'prepaid' ? 'PRF' : 'POF');
 
+interface LedgerRow {
+  tenantId: string;
+  wallet: WalletType;
+  amountRial: number;
+  balanceAfterRial: number;
+  reason: string;
+  endpointId: string | null;
+  atMs: number;
+}
+
 export class Meter {
   readonly #db: Db;
   readonly #writes: WriteBehind;
   readonly #tenants = new Map<string, TenantMoney>();
+  /** Owed to the database: ledger rows, wallet deltas by `${tenant} ${wallet}`, usage increments by `${tenant} ${day} ${endpoint}`. */
+  #ledger: LedgerRow[] = [];
+  #walletDeltas = new Map<string, { tenantId: string; wallet: WalletType; delta: number }>();
+  #usageDeltas = new Map<string, { tenantId: string; tehranDay: string; endpointId: string; delta: number }>();
 
-  constructor(db: Db) {
+  constructor(db: Db, writes: WriteBehind) {
     this.#db = db;
-    this.#writes = new WriteBehind(db);
+    this.#writes = writes;
+    writes.register(() => this.#write());
   }
 
   #money(tenantId: string): TenantMoney {
@@ -92,21 +107,25 @@ export class Meter {
     const money = this.#money(call.tenantId);
     const key = `${call.tehranDay} ${call.endpointId}`;
     money.usage.set(key, (money.usage.get(key) ?? 0) + 1);
-    const count = prepared(this.#db, usageStatements).count;
-    this.#writes.enqueue(() => count.run(call.tenantId, call.tehranDay, call.endpointId));
+    const pendingKey = `${call.tenantId} ${key}`;
+    const pending = this.#usageDeltas.get(pendingKey);
+    if (pending) pending.delta += 1;
+    else this.#usageDeltas.set(pendingKey, { tenantId: call.tenantId, tehranDay: call.tehranDay, endpointId: call.endpointId, delta: 1 });
+    this.#writes.changed();
     return undefined;
   }
 
   /** Adds `amountRial` (negative to debit) with its ledger entry; returns the new balance. */
   adjust(tenantId: string, wallet: WalletType, amountRial: number, reason: string, atMs: number, endpointId?: string): number {
     const money = this.#money(tenantId);
-    const after = (money.wallets[wallet] += amountRial);
-    const s = prepared(this.#db, ledgerStatements);
-    this.#writes.enqueue(() => {
-      s.add.run(amountRial, tenantId, wallet);
-      s.record.run(tenantId, wallet, amountRial, after, reason, endpointId ?? null, atMs);
-    });
-    return after;
+    const balanceAfterRial = (money.wallets[wallet] += amountRial);
+    this.#ledger.push({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: endpointId ?? null, atMs });
+    const key = `${tenantId} ${wallet}`;
+    const pending = this.#walletDeltas.get(key);
+    if (pending) pending.delta += amountRial;
+    else this.#walletDeltas.set(key, { tenantId, wallet, delta: amountRial });
+    this.#writes.changed();
+    return balanceAfterRial;
   }
 
   /** Sets a wallet to an absolute amount through one adjustment. */
@@ -117,17 +136,25 @@ export class Meter {
 
   /** Successful calls per endpoint on a Tehran day, from the database brought up to date. */
   usageOnDay(tenantId: string, tehranDay: string): { endpointId: string; count: number }[] {
-    this.flush();
+    this.#writes.flush();
     return prepared(this.#db, usageStatements).day.all(tenantId, tehranDay);
   }
 
   /** Drops what is kept of a tenant, after writing it out (the tenant is deleted or reset). */
   forget(tenantId: string): void {
-    this.flush();
+    this.#writes.flush();
     this.#tenants.delete(tenantId);
   }
 
-  flush(): void {
-    this.#writes.flush();
+  /** Runs inside the write-behind transaction. */
+  #write(): void {
+    const ledger = prepared(this.#db, ledgerStatements);
+    const usage = prepared(this.#db, usageStatements);
+    for (const r of this.#ledger) ledger.record.run(r.tenantId, r.wallet, r.amountRial, r.balanceAfterRial, r.reason, r.endpointId, r.atMs);
+    for (const w of this.#walletDeltas.values()) ledger.add.run(w.delta, w.tenantId, w.wallet);
+    for (const u of this.#usageDeltas.values()) usage.count.run(u.tenantId, u.tehranDay, u.endpointId, u.delta, u.delta);
+    this.#ledger = [];
+    this.#walletDeltas.clear();
+    this.#usageDeltas.clear();
   }
 }

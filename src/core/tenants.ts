@@ -48,11 +48,20 @@ export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: nu
 }
 
 const byId = (db: Db) => db.select().from(tenants).where(eq(tenants.id, sql.placeholder('id'))).prepare();
+/** Rows read on every authenticated call; every write below goes through this module and drops its row. */
+const rowCache = (_db: Db) => new Map<string, TenantRow>();
 
-/** Read on every authenticated call, so the query is prepared once. */
 export function getTenant(db: Db, id: string): TenantRow | undefined {
-  return prepared(db, byId).get({ id });
+  const cache = prepared(db, rowCache);
+  let row = cache.get(id);
+  if (!row) {
+    row = prepared(db, byId).get({ id });
+    if (row) cache.set(id, Object.freeze(row));
+  }
+  return row;
 }
+
+const dropRow = (db: Db, id: string) => prepared(db, rowCache).delete(id);
 
 export function tenantByJibitApiKey(db: Db, apiKey: string): TenantRow | undefined {
   return db.select().from(tenants).where(eq(tenants.jibitApiKey, apiKey)).get();
@@ -67,17 +76,20 @@ export function clockOf(row: TenantRow, wall: Clock): Clock {
 }
 
 export function saveClock(db: Db, id: string, state: ClockState): void {
+  dropRow(db, id);
   db.update(tenants).set({ clockOffsetMs: state.offsetMs, clockFrozenAtMs: state.frozenAtMs }).where(eq(tenants.id, id)).run();
 }
 
-export function updateTenant(db: Pick<Db, 'update'>, id: string, values: Partial<Omit<TenantRow, 'id'>>): void {
+export function updateTenant(db: Db, id: string, values: Partial<Omit<TenantRow, 'id'>>): void {
   // A PATCH that only sets balances changes no column; drizzle refuses an empty SET.
   if (Object.keys(values).length === 0) return;
+  dropRow(db, id);
   db.update(tenants).set(values).where(eq(tenants.id, id)).run();
 }
 
 /** Removes the tenant and everything it owns. */
 export function deleteTenant(db: Db, id: string): void {
+  dropRow(db, id);
   db.transaction((tx) => {
     for (const table of [wallets, ledger, usage]) tx.delete(table).where(eq(table.tenantId, id)).run();
     tx.delete(tenants).where(eq(tenants.id, id)).run();

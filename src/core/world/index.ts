@@ -2,6 +2,7 @@
 // See docs/world.md for the rules and the fixture records.
 export { seedWorld, worldSeedKey } from './seed.js';
 export { createWorld } from './world.js';
+export { memoizedWorld } from './memo.js';
 export { loadFixtures, parseFixtures, defaultFixturesPath, type Fixtures } from './fixtures.js';
 export { banks, bankById, bankByBin, bankByIbanCode, accountDigitCount, type Bank, type KnownBankId, type AccountFormat } from './banks.js';
 export {

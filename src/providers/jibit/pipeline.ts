@@ -29,6 +29,8 @@ export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
   const routed = routeJibit(method, path, present, (name) => query.get(name) ?? undefined);
   if (!routed) throw jibitError('handler.not_found');
   c.set('endpointId', routed.endpointId);
+  c.set('query', query);
+  if (body?.value) c.set('jsonBody', body.value);
 
   if (!unauthenticated.has(routed.endpointId)) await authenticate(c, routed.endpointId);
   applyForcedError(c, routed.endpointId);
@@ -44,7 +46,7 @@ async function authenticate(c: AppContext, endpointId: string): Promise<void> {
   const header = c.req.header('authorization') ?? '';
   const token = /^Bearer\s+(.*)$/i.exec(header)?.[1]?.trim() ?? '';
   if (!token) throw jibitError(documentedSpelling(endpointId, 'token.is_required') ?? 'forbidden');
-  const { deps } = c.var;
+  const deps = c.get('deps');
   const verified = await deps.tokens.verify(token);
   if (!verified.ok || verified.claims.typ !== 'access') throw jibitError('forbidden');
   const tenant = getTenant(deps.db, verified.claims.sub);
@@ -69,11 +71,10 @@ function applyForcedError(c: AppContext, endpointId: string): void {
   );
 }
 
-/** Parses a JSON body once for routing; ok=false when it is not a JSON object. (The route's
- * validator then asks for Content-Type: application/json, as the document does.) */
+/** Reads a POST body once: ok=false unless it is a JSON object sent as application/json. */
 async function readJsonObject(c: AppContext): Promise<{ ok: boolean; value?: Record<string, unknown> }> {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return { ok: false };
   const text = await c.req.text();
-  if (text.trim() === '') return { ok: true, value: {} };
   try {
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false };

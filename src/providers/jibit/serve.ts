@@ -12,7 +12,9 @@ const refusalCode: Record<Refusal, string> = { limit: 'daily_limit.reached', bal
 
 /** The authenticated tenant, its clock and the endpoint, as the pipeline set them. */
 export function callContext(c: AppContext) {
-  const { tenant, clock, endpointId } = c.var;
+  const tenant = c.get('tenant');
+  const clock = c.get('clock');
+  const endpointId = c.get('endpointId');
   if (!tenant || !clock || !endpointId) throw new Error('Jibit call context used before authentication');
   return { tenant, clock, endpointId };
 }
@@ -38,7 +40,7 @@ function meteredCall(c: AppContext): { call: MeteredCall; nowMs: number } | unde
 /** Answers 200 with what `work` returns, metering the call when the endpoint is billable. */
 export function serve<T extends object>(c: AppContext, work: () => T) {
   const metered = meteredCall(c);
-  const { meter } = c.var.deps;
+  const { meter } = c.get('deps');
   if (metered) {
     const refusal = meter.check(metered.call);
     if (refusal) throw jibitError(refusalCode[refusal]);

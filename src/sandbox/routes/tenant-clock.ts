@@ -37,7 +37,7 @@ const route = createRoute({
 
 export function registerTenantClock(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const row = requireTenant(deps, id);

@@ -28,7 +28,7 @@ const route = createRoute({
 
 export function registerTenantCreate(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const config = buildTenantConfig(c.req.valid('json') ?? {});
     if (tenantByJibitApiKey(deps.db, config.jibit.apiKey)) {
       throw new SandboxError(409, 'conflict', 'jibit.apiKey is already used by another tenant');

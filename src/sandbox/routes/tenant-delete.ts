@@ -24,10 +24,10 @@ const route = createRoute({
 export function registerTenantDelete(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { id } = c.req.valid('param');
-    requireTenant(c.var.deps, id);
+    requireTenant(c.get('deps'), id);
     if (id === defaultTenant.id) throw new SandboxError(409, 'conflict', 'the default tenant cannot be deleted');
-    c.var.deps.meter.forget(id);
-    deleteTenant(c.var.deps.db, id);
+    c.get('deps').meter.forget(id);
+    deleteTenant(c.get('deps').db, id);
     return c.body(null, 204);
   });
 }

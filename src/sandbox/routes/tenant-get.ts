@@ -19,5 +19,5 @@ const route = createRoute({
 });
 
 export function registerTenantGet(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => c.json(tenantView(requireTenant(c.var.deps, c.req.valid('param').id), c.var.deps), 200));
+  app.openapi(route, (c) => c.json(tenantView(requireTenant(c.get('deps'), c.req.valid('param').id), c.get('deps')), 200));
 }

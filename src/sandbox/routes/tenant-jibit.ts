@@ -23,7 +23,7 @@ const route = createRoute({
 
 export function registerTenantJibit(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
     const row = requireTenant(deps, id);

@@ -3,7 +3,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
 import { mustBeTrue } from '../params.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -16,5 +16,5 @@ const route = jibitRoute({
 });
 
 export function registerAvailability(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => c.json({ availabilityReport: c.var.deps.world.cardToIbanAvailability() }, 200));
+  registerJibitRoute(app, route, (c) => c.json({ availabilityReport: c.get('deps').world.cardToIbanAvailability() }, 200));
 }

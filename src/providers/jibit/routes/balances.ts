@@ -3,7 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
 import { Balance } from '../schemas.js';
 import { callContext } from '../serve.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 /** The document leaves the currency unstated; amounts are Rial, named by ISO 4217. */
 export const currency = 'IRR';
@@ -16,9 +16,9 @@ const route = jibitRoute({
 });
 
 export function registerBalances(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const { tenant } = callContext(c);
-    const amounts = c.var.deps.meter.balances(tenant.id);
+    const amounts = c.get('deps').meter.balances(tenant.id);
     return c.json(
       {
         balances: (['PRF', 'POF'] as const).map((balanceType) => ({ balanceType, currency, amount: amounts[balanceType] })),

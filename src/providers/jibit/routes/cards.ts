@@ -8,7 +8,7 @@ import { cardNumber } from '../params.js';
 import { CardInfo, CardType, DepositInfo, IbanInfo } from '../schemas.js';
 import { callContext, serve } from '../serve.js';
 import { optionalFlag, parseWith, asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -29,10 +29,10 @@ const route = jibitRoute({
 });
 
 export function registerCards(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const { endpointId } = callContext(c);
-    const number = asciiDigits(parseWith(cardNumber, c.req.query('number')).trim());
-    const { world } = c.var.deps;
+    const number = asciiDigits(parseWith(cardNumber, c.req.valid('query').number).trim());
+    const { world } = c.get('deps');
     return serve(c, () => {
       const card = usableCard(world, number);
       if (endpointId === 'card-to-deposit') {

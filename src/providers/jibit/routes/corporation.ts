@@ -6,7 +6,7 @@ import { corporationCode } from '../params.js';
 import { CorporationIdentityInfo } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -17,10 +17,10 @@ const route = jibitRoute({
 });
 
 export function registerCorporation(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const code = asciiDigits(c.req.valid('query').code.trim());
     return serve(c, () => {
-      const corporation = c.var.deps.world.corporation(code);
+      const corporation = c.get('deps').world.corporation(code);
       if (!corporation) throw jibitError('corporation_code.not_valid');
       if (corporation.state === 'NOT_FOUND') throw jibitError('corporation_identity_info.not_found');
       return { code, corporationIdentityInfo: corporation.info };

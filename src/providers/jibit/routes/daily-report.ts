@@ -7,7 +7,7 @@ import { endpointIds } from '../catalog.js';
 import { Report } from '../schemas.js';
 import { callContext } from '../serve.js';
 import { servicePersianName } from '../settings.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 import { asciiDigits, param } from '../validation.js';
 
 const route = jibitRoute({
@@ -31,10 +31,10 @@ const route = jibitRoute({
 const catalogOrder = (id: string) => endpointIds.indexOf(id);
 
 export function registerDailyReport(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const { tenant } = callContext(c);
     const day = parseJalaliYyMmDd(asciiDigits(c.req.valid('query').yearMonthDay.trim()))!;
-    const services = c.var.deps.meter
+    const services = c.get('deps').meter
       .usageOnDay(tenant.id, day)
       .sort((a, b) => catalogOrder(a.endpointId) - catalogOrder(b.endpointId))
       .map((u) => ({ Service: u.endpointId, persianName: servicePersianName(u.endpointId), count: u.count }));

@@ -9,7 +9,7 @@ import { bank, depositNumber, mustBeTrue } from '../params.js';
 import { DepositToIbanInfo, IbanInfo } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -20,12 +20,12 @@ const route = jibitRoute({
 });
 
 export function registerDeposits(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const query = c.req.valid('query');
     const bankId = query.bank.trim() as BankId;
     const number = asciiDigits(query.number.trim());
     if (!checks.deposit(bankId, number)) throw jibitError('deposit.not_valid');
-    const { world } = c.var.deps;
+    const { world } = c.get('deps');
     return serve(c, () => {
       const deposit = convertibleDeposit(world.deposit(bankId, number));
       return { number, depositToIBANInfo: { bank: deposit.bank, iban: deposit.iban }, ibanInfo: ibanInfo(world, deposit) };

@@ -6,7 +6,7 @@ import { fida } from '../params.js';
 import { ForeignerIdentityInfo } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -17,10 +17,10 @@ const route = jibitRoute({
 });
 
 export function registerForeigners(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const value = asciiDigits(c.req.valid('query').fida.trim());
     return serve(c, () => {
-      const foreigner = c.var.deps.world.foreigner(value);
+      const foreigner = c.get('deps').world.foreigner(value);
       if (!foreigner) throw jibitError('fida.not_valid');
       if (foreigner.blackListed) throw jibitError('fida.black_listed');
       return { fida: value, foreignerIdentityInfo: foreigner.info };

@@ -6,7 +6,7 @@ import { iban } from '../params.js';
 import { IbanInfo } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -17,9 +17,9 @@ const route = jibitRoute({
 });
 
 export function registerIbans(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const value = asciiDigits(c.req.valid('query').value.trim());
-    const { world } = c.var.deps;
+    const { world } = c.get('deps');
     return serve(c, () => {
       // Conversion failures belong to card/account-to-IBAN services; an existing IBAN still answers.
       const deposit = convertibleDeposit(world.depositByIban(value), ['CONVERSION_FAILED']);

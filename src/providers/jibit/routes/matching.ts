@@ -7,7 +7,7 @@ import { matchingServices } from '../matching/services.js';
 import { Matched } from '../schemas.js';
 import { callContext, serve } from '../serve.js';
 import { parseWith } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const services = Object.keys(matchingServices);
 const fieldNames = ['cardNumber', 'nationalCode', 'birthDate', 'bank', 'depositNumber', 'iban', 'name', 'mobileNumber'] as const;
@@ -31,10 +31,10 @@ function answer(c: AppContext, fields: Record<string, unknown>) {
   const { endpointId } = callContext(c);
   const service = matchingServices[endpointId]!;
   const input = parseWith(service.schema, fields) as Record<string, string>;
-  return serve(c, () => ({ matched: service.match(c.var.deps.world, input) }));
+  return serve(c, () => ({ matched: service.match(c.get('deps').world, input) }));
 }
 
 export function registerMatching(app: OpenAPIHono<AppEnv>) {
-  app.openapi(getRoute, (c) => answer(c, c.req.valid('query')));
-  app.openapi(postRoute, (c) => answer(c, c.req.valid('json')));
+  registerJibitRoute(app, getRoute, (c) => answer(c, c.req.valid('query')));
+  registerJibitRoute(app, postRoute, (c) => answer(c, c.req.valid('json')));
 }

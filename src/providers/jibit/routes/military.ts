@@ -10,7 +10,7 @@ import { nationalCode } from '../params.js';
 import { MilitaryServiceQualification } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const states: Record<MilitaryState, { qualified: boolean; description: string }> = {
   NOT_APPLICABLE_FEMALE: { qualified: true, description: 'بانوان مشمول قانون خدمت وظیفه عمومی نیستند' },
@@ -34,10 +34,10 @@ const route = jibitRoute({
 const trackerId = (code: string) => createHash('sha256').update(`msq:${code}`).digest('hex').slice(0, 20);
 
 export function registerMilitary(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const code = asciiDigits(c.req.valid('query').nationalCode.trim());
     return serve(c, () => {
-      const found = person(c.var.deps.world, code);
+      const found = person(c.get('deps').world, code);
       if (found.registry === 'NOT_FOUND') throw jibitError('identity_info.not_found');
       const state = states[found.military];
       return {

@@ -8,7 +8,7 @@ import { postalCode } from '../params.js';
 import { AddressInfo, WgsInfo } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const query = z.object({ code: postalCode });
 
@@ -36,20 +36,20 @@ function record(world: World, code: string) {
 }
 
 export function registerPostal(app: OpenAPIHono<AppEnv>) {
-  app.openapi(addressRoute, (c) => {
+  registerJibitRoute(app, addressRoute, (c) => {
     const code = asciiDigits(c.req.valid('query').code.trim());
     return serve(c, () => {
-      const r = record(c.var.deps.world, code);
+      const r = record(c.get('deps').world, code);
       return {
         code,
         addressInfo: { postalCode: r.code, address: r.address, Province: r.province, district: r.district, street: r.street, no: r.no, floor: r.floor },
       };
     });
   });
-  app.openapi(wgsRoute, (c) => {
+  registerJibitRoute(app, wgsRoute, (c) => {
     const code = asciiDigits(c.req.valid('query').code.trim());
     return serve(c, () => {
-      const r = record(c.var.deps.world, code);
+      const r = record(c.get('deps').world, code);
       return { code, wgsInfo: { postalCode: r.code, latitude: r.latitude, longitude: r.longitude } };
     });
   });

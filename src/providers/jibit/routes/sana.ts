@@ -7,7 +7,7 @@ import { jibitError } from '../errors.js';
 import { mobileNumber, nationalCode } from '../params.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -18,11 +18,11 @@ const route = jibitRoute({
 });
 
 export function registerSana(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, (c) => {
+  registerJibitRoute(app, route, (c) => {
     const query = c.req.valid('query');
     const code = asciiDigits(query.nationalCode.trim());
     const mobile = asciiDigits(query.mobileNumber.trim());
-    const { world } = c.var.deps;
+    const { world } = c.get('deps');
     return serve(c, () => {
       const found = person(world, code);
       if (found.blackListed) throw jibitError('nationalCode.black_listed');

@@ -11,7 +11,7 @@ import { birthDate, nameField, nationalCode } from '../params.js';
 import { Similarity } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits, optionalFlag } from '../validation.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const fields = z.object({
   nationalCode,
@@ -55,7 +55,7 @@ function answer(c: AppContext, input: Fields) {
   const code = asciiDigits(input.nationalCode.trim());
   const born = checks.normalizeBirthDate(asciiDigits(input.birthDate.trim()))!;
   return serve(c, () => {
-    const person = registeredPerson(c.var.deps.world, code, born);
+    const person = registeredPerson(c.get('deps').world, code, born);
     return {
       firstNameSimilarityPercentage: compare(input.firstName, person.firstName),
       lastNameSimilarityPercentage: compare(input.lastName, person.lastName),
@@ -66,6 +66,6 @@ function answer(c: AppContext, input: Fields) {
 }
 
 export function registerSimilarity(app: OpenAPIHono<AppEnv>) {
-  app.openapi(getRoute, (c) => answer(c, c.req.valid('query')));
-  app.openapi(postRoute, (c) => answer(c, c.req.valid('json')));
+  registerJibitRoute(app, getRoute, (c) => answer(c, c.req.valid('query')));
+  registerJibitRoute(app, postRoute, (c) => answer(c, c.req.valid('json')));
 }

@@ -6,7 +6,7 @@ import { clockOf, tenantByJibitApiKey } from '../../../core/tenants.js';
 import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
 import { jibitSettings } from '../settings.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 /** The document names apiKey/secretKey.length_exceeded without a limit; the sandbox uses 128. */
 export const keyMaxLength = 128;
@@ -37,9 +37,9 @@ const sameSecret = (a: string, b: string) => {
 };
 
 export function registerTokenGenerate(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => {
+  registerJibitRoute(app, route, async (c) => {
     const { apiKey, secretKey } = c.req.valid('json');
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const tenant = tenantByJibitApiKey(deps.db, apiKey);
     if (!tenant || !sameSecret(tenant.jibitSecretKey, secretKey)) throw jibitError('invalid.credentials');
     if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');

@@ -7,7 +7,7 @@ import { isExpired } from '../../../core/tokens.js';
 import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
 import { jibitSettings } from '../settings.js';
-import { jibitRoute } from './route.js';
+import { jibitRoute, registerJibitRoute } from './route.js';
 
 const token = (name: string) =>
   z
@@ -33,9 +33,9 @@ const route = jibitRoute({
 });
 
 export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route, async (c) => {
+  registerJibitRoute(app, route, async (c) => {
     const body = c.req.valid('json');
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const refresh = await deps.tokens.verify(body.refreshToken);
     if (!refresh.ok || refresh.claims.typ !== 'refresh') throw jibitError('refreshToken.not_valid');
     const tenant = getTenant(deps.db, refresh.claims.sub);
