@@ -10,9 +10,9 @@ import { SandboxError } from './sandbox/errors.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', async (c, next) => {
+  app.use('*', (c, next) => {
     c.set('deps', deps);
-    await next();
+    return next();
   });
   app.route(jibitBasePath, createJibitApp());
   app.route(sandboxBasePath, createSandboxApi());

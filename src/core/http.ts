@@ -37,14 +37,33 @@ export interface AppVariables {
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;
 
+type NodeBindings = { incoming?: { url?: string; headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } } | undefined;
+
+/**
+ * A request header, read from Node's own header object when the request came over a socket:
+ * hono's c.req.header() first builds a WHATWG Headers object, which costs more than the read.
+ */
+export function header(c: AppContext, name: string): string | undefined {
+  const incoming = (c.env as NodeBindings)?.incoming;
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The raw query string (without '?'), from Node's request line when there is one. */
+export function rawQuery(c: AppContext): string {
+  const url = (c.env as NodeBindings)?.incoming?.url ?? c.req.url;
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at + 1);
+}
+
 /** The caller's IP address, or undefined when it cannot be known (in-process requests). */
 export function callerAddress(c: AppContext): string | undefined {
   if (c.get('deps').trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = header(c, 'x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return unmapIpv4(forwarded);
   }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const address = env?.incoming?.socket?.remoteAddress;
+  const address = (c.env as NodeBindings)?.incoming?.socket?.remoteAddress;
   return address ? unmapIpv4(address) : undefined;
 }
 

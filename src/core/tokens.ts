@@ -53,10 +53,16 @@ export class TokenService {
     return { accessToken, refreshToken };
   }
 
+  /** The answer of an earlier successful verify() of this token, without a promise; else undefined. */
+  verifiedBefore(token: string): Verified | undefined {
+    const claims = this.#verified.get(token);
+    return claims && { ok: true, claims };
+  }
+
   /** Checks the signature and shape; expiry is the caller's to judge against the tenant clock. */
   async verify(token: string): Promise<Verified> {
-    const cached = this.#verified.get(token);
-    if (cached) return { ok: true, claims: cached };
+    const cached = this.verifiedBefore(token);
+    if (cached) return cached;
     let claims: TokenClaims;
     try {
       claims = decodeJwt(token) as unknown as TokenClaims;

@@ -26,10 +26,15 @@ const matchingServices = catalogEndpoints
   .map((e) => ({ id: e.id, params: e.query.map((q) => q.name) }));
 const matchingParams = new Set(matchingServices.flatMap((s) => s.params));
 
-/** `present`: names of the parameters sent (query or JSON body); `values` reads a flag's value. */
-export function routeJibit(method: string, path: string, present: ReadonlySet<string>, values: (name: string) => string | undefined): Routed | undefined {
+/** `present` lists the names of the parameters sent (query or JSON body); `values` reads a flag's value. */
+export function routeJibit(
+  method: string,
+  path: string,
+  present: () => ReadonlySet<string>,
+  values: (name: string) => string | undefined,
+): Routed | undefined {
   if (path === '/v1/cards') return method === 'GET' ? routeCards(values) : undefined;
-  if (path === '/v1/services/matching') return method === 'GET' || method === 'POST' ? routeMatching(present) : undefined;
+  if (path === '/v1/services/matching') return method === 'GET' || method === 'POST' ? routeMatching(present()) : undefined;
   const id = fixedRoutes.get(`${method} ${path}`);
   return id ? { endpointId: id } : undefined;
 }

@@ -2,52 +2,62 @@
 // track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler } from 'hono';
-import { callerAddress, ipAllowed, type AppEnv, type AppContext } from '../../core/http.js';
+import { callerAddress, header, ipAllowed, rawQuery, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, clockOf } from '../../core/tenants.js';
-import { isExpired } from '../../core/tokens.js';
+import { isExpired, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
 import { jibitError } from './errors.js';
 import { routeJibit } from './dispatch.js';
 import { jibitSettings } from './settings.js';
 
 export const trackIdMaxLength = 50;
+const jibitBase = '/jibit/ide';
 const unauthenticated = new Set(['token-generate', 'token-refresh']);
 
 export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const trackId = c.req.header('x-track-id');
+  const trackId = header(c, 'x-track-id');
   if (trackId !== undefined) c.header('X-TRACK-ID', trackId);
 
-  const path = c.req.path.replace(/^\/jibit\/ide/, '').replace(/\/+$/, '') || '/';
+  const full = c.req.path;
+  const path = (full.endsWith('/') ? full.replace(/\/+$/, '') : full).slice(jibitBase.length) || '/';
   if (path === '/health') return next();
 
   // HEAD is answered as GET; a POST is read from its JSON body, a GET from its query.
   const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
   const body = method === 'POST' ? await readJsonObject(c) : undefined;
-  const url = new URL(c.req.url);
-  const query = url.searchParams;
-  const present = new Set(body ? Object.keys(body.value ?? {}) : query.keys());
+  const search = rawQuery(c);
+  const query = new URLSearchParams(search);
+  const present = () => new Set(body ? Object.keys(body.value ?? {}) : query.keys());
   const routed = routeJibit(method, path, present, (name) => query.get(name) ?? undefined);
   if (!routed) throw jibitError('handler.not_found');
   c.set('endpointId', routed.endpointId);
   c.set('query', query);
   if (body?.value) c.set('jsonBody', body.value);
 
-  if (!unauthenticated.has(routed.endpointId)) await authenticate(c, routed.endpointId);
+  if (!unauthenticated.has(routed.endpointId)) {
+    const token = bearerToken(c, routed.endpointId);
+    const tokens = c.get('deps').tokens;
+    // A token seen before is checked without a promise: this is every call but the first.
+    authenticate(c, tokens.verifiedBefore(token) ?? (await tokens.verify(token)));
+  }
   applyForcedError(c, routed.endpointId);
 
-  const unreadable = (body && !body.ok) || !queryIsReadable(url.search);
+  const unreadable = (body && !body.ok) || !queryIsReadable(search);
   const trackIdTooLong = trackId !== undefined && trackId.length > trackIdMaxLength;
   if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
   if (routed.error) throw jibitError(routed.error);
   return next();
 };
 
-async function authenticate(c: AppContext, endpointId: string): Promise<void> {
-  const header = c.req.header('authorization') ?? '';
-  const token = /^Bearer\s+(.*)$/i.exec(header)?.[1]?.trim() ?? '';
+function bearerToken(c: AppContext, endpointId: string): string {
+  const authorization = header(c, 'authorization') ?? '';
+  const token = /^Bearer\s+(.*)$/i.exec(authorization)?.[1]?.trim() ?? '';
   if (!token) throw jibitError(documentedSpelling(endpointId, 'token.is_required') ?? 'forbidden');
+  return token;
+}
+
+function authenticate(c: AppContext, verified: Verified): void {
   const deps = c.get('deps');
-  const verified = await deps.tokens.verify(token);
   if (!verified.ok || verified.claims.typ !== 'access') throw jibitError('forbidden');
   const tenant = getTenant(deps.db, verified.claims.sub);
   if (!tenant) throw jibitError('forbidden');
@@ -60,7 +70,7 @@ async function authenticate(c: AppContext, endpointId: string): Promise<void> {
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */
 function applyForcedError(c: AppContext, endpointId: string): void {
-  const wanted = c.req.header('x-sandbox-error');
+  const wanted = header(c, 'x-sandbox-error');
   if (wanted === undefined) return;
   const code = documentedSpelling(endpointId, wanted);
   if (code) throw jibitError(code);
@@ -73,7 +83,7 @@ function applyForcedError(c: AppContext, endpointId: string): void {
 
 /** Reads a POST body once: ok=false unless it is a JSON object sent as application/json. */
 async function readJsonObject(c: AppContext): Promise<{ ok: boolean; value?: Record<string, unknown> }> {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return { ok: false };
+  if (!/^application\/json\b/i.test(header(c, 'content-type') ?? '')) return { ok: false };
   const text = await c.req.text();
   try {
     const value: unknown = JSON.parse(text);
@@ -86,6 +96,7 @@ async function readJsonObject(c: AppContext): Promise<{ ok: boolean; value?: Rec
 
 /** A query string with broken percent-encoding cannot be read. */
 function queryIsReadable(search: string): boolean {
+  if (!search.includes('%')) return true;
   try {
     decodeURIComponent(search.replace(/\+/g, ' '));
     return true;

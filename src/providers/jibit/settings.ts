@@ -36,13 +36,11 @@ export interface JibitSettings {
   billing: Billing;
 }
 
-/** Parsed settings by their stored text: rows are read per request, the text rarely changes. */
-const parsed = new Map<string, JibitSettings>();
-const parsedLimit = 1000;
+/** Parsed once per tenant row: rows are cached until they change (core/tenants.ts). */
+const parsed = new WeakMap<TenantRow, JibitSettings>();
 
 export function jibitSettings(row: TenantRow): JibitSettings {
-  const key = `${row.allowedIps}\u0000${row.dailyLimits}\u0000${row.prices}\u0000${row.billing}`;
-  let settings = parsed.get(key);
+  let settings = parsed.get(row);
   if (!settings) {
     const limits = JSON.parse(row.dailyLimits) as Record<string, number>;
     const prices = JSON.parse(row.prices) as Record<string, number>;
@@ -52,8 +50,7 @@ export function jibitSettings(row: TenantRow): JibitSettings {
       prices: Object.fromEntries(billableEndpointIds.map((id) => [id, prices[id] ?? defaultPricesRial[id] ?? 0])),
       billing: row.billing,
     };
-    if (parsed.size >= parsedLimit) parsed.clear();
-    parsed.set(key, settings);
+    parsed.set(row, settings);
   }
   return settings;
 }

@@ -27,6 +27,7 @@ export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.inf
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits read as ASCII digits. */
 export function asciiDigits(value: string): string {
+  if (!/[\u0660-\u0669\u06F0-\u06F9]/.test(value)) return value;
   return value
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));

@@ -49,12 +49,12 @@ export function registerJibitRoute<R extends RouteConfig>(app: OpenAPIHono<AppEn
   const request = route.request;
   const querySchema = request?.query as z.ZodType | undefined;
   const bodySchema = (request?.body?.content['application/json'] as { schema?: z.ZodType } | undefined)?.schema;
-  const validate: MiddlewareHandler<AppEnv> = (c, next) => {
+  const serveRoute = handler as unknown as MiddlewareHandler<AppEnv>;
+  app.on(route.method.toUpperCase(), route.path, (c, next) => {
     if (querySchema) c.req.addValidatedData('query', parseWith(querySchema, queryObject(c.get('query'))) as object);
     if (bodySchema) c.req.addValidatedData('json', parseWith(bodySchema, c.get('jsonBody')) as object);
-    return next();
-  };
-  app.on(route.method.toUpperCase(), route.path, validate, handler as unknown as MiddlewareHandler<AppEnv>);
+    return serveRoute(c, next);
+  });
 }
 
 /** Query parameters as an object; a parameter sent more than once becomes a list (and fails a string schema). */
