@@ -3,7 +3,7 @@
 // concurrent calls can never overspend a wallet or pass a limit. Every change is also
 // written to SQLite a few milliseconds later, in batches (write-behind.ts).
 import type { Db } from '../db/index.js';
-import { ledgerStatements, storedBalance, walletTypes, type WalletType } from './ledger.js';
+import { ledgerStatements, storedBalance, walletTypes, type LedgerEntry, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
 import type { Billing } from './tenants.js';
 import { WriteBehind } from './write-behind.js';
@@ -41,15 +41,7 @@ const usageStatements = ({ $client: client }: Db) => ({
 
 const walletFor = (billing: Billing): WalletType => (billing === 'prepaid' ? 'PRF' : 'POF');
 
-interface LedgerRow {
-  tenantId: string;
-  wallet: WalletType;
-  amountRial: number;
-  balanceAfterRial: number;
-  reason: string;
-  endpointId: string | null;
-  atMs: number;
-}
+type LedgerRow = Omit<LedgerEntry, 'id'> & { tenantId: string };
 
 export class Meter {
   readonly #db: Db;

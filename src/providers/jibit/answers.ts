@@ -2,7 +2,8 @@
 import type { Card, Deposit, Person, World } from '../../core/world/types.js';
 import { jibitError } from './errors.js';
 
-const cardStateCodes: Record<string, string | undefined> = {
+/** The card.* error each non-ACTIVE card state answers. */
+export const cardStateCodes: Record<string, string | undefined> = {
   NOT_ACTIVE: 'card.not_active',
   EXPIRED: 'card.is_expired',
   ACCOUNT_NUMBER_NOT_VALID: 'card.account_number_not_valid',

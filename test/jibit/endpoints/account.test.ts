@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { control, jibit, json, newTenant, sandbox, tokens } from '../../helpers.js';
+import { withLuhnDigit } from './numbers.js';
 
 const catalog = JSON.parse(readFileSync(new URL('../../../src/providers/jibit/catalog.json', import.meta.url), 'utf8')) as {
   endpoints: { id: string; titleFa: string; errors: { code: string; messageFa: string }[] }[];
@@ -26,16 +27,6 @@ const demoCard = fx.cards.find((c) => (c.state ?? 'ACTIVE') === 'ACTIVE' && (c.t
 /** The demo card with its check digit changed: well formed, never valid (card.not_valid, free). */
 const brokenCard = demoCard.slice(0, -1) + String((Number(demoCard.at(-1)) + 1) % 10);
 
-/** The 16-digit card number with these 15 digits and a valid Luhn check digit. */
-function withLuhnDigit(first15: string): string {
-  const valid = (n: string) =>
-    [...n].reverse().reduce((sum, ch, i) => {
-      const d = Number(ch) * (i % 2 === 1 ? 2 : 1);
-      return sum + (d > 9 ? d - 9 : d);
-    }, 0) % 10 === 0;
-  for (let d = 0; d <= 9; d++) if (valid(`${first15}${d}`)) return `${first15}${d}`;
-  throw new Error(first15);
-}
 
 const instance = sandbox();
 

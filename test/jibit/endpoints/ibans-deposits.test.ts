@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Instance } from '../../../src/instance.js';
 import { jibit, json, sandbox, signedIn } from '../../helpers.js';
+import { withLuhnDigit } from './numbers.js';
 
 interface Person { nationalCode: string; firstName: string; lastName: string }
 interface Deposit { bank: string; number: string; owners: string[]; status?: string; ibanState?: string }
@@ -36,16 +37,6 @@ function expectedIban(bank: string, depositNumber: string): string {
   return `IR${String(check).padStart(2, '0')}${bban}`;
 }
 
-/** The 16-digit card number with these 15 digits and a valid Luhn check digit. */
-function withLuhnDigit(first15: string): string {
-  const valid = (n: string) =>
-    [...n].reverse().reduce((sum, ch, i) => {
-      const d = Number(ch) * (i % 2 === 1 ? 2 : 1);
-      return sum + (d > 9 ? d - 9 : d);
-    }, 0) % 10 === 0;
-  for (let d = 0; d <= 9; d++) if (valid(`${first15}${d}`)) return `${first15}${d}`;
-  throw new Error(first15);
-}
 
 const instance = sandbox();
 

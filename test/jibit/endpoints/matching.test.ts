@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { jibit, json, sandbox, signedIn } from '../../helpers.js';
+import { withLuhnDigit } from './numbers.js';
 
 interface Person { nationalCode: string; firstName: string; lastName: string; birthDate: string; mobile: string; registry?: string; blackListed?: boolean }
 interface Deposit { bank: string; number: string; owners: string[]; ibanState?: string }
@@ -32,16 +33,6 @@ const jointCard = holders.find((c) => depositOf(c).owners.length > 1) ?? fx.card
 /** A registered person who owns nothing behind this card. */
 const strangerTo = (c: Card) => registered.find((p) => !depositOf(c).owners.includes(p.nationalCode))!;
 
-/** The 16-digit card number with these 15 digits and a valid Luhn check digit. */
-function withLuhnDigit(first15: string): string {
-  const valid = (n: string) =>
-    [...n].reverse().reduce((sum, ch, i) => {
-      const d = Number(ch) * (i % 2 === 1 ? 2 : 1);
-      return sum + (d > 9 ? d - 9 : d);
-    }, 0) % 10 === 0;
-  for (let d = 0; d <= 9; d++) if (valid(`${first15}${d}`)) return `${first15}${d}`;
-  throw new Error(first15);
-}
 
 const instance = sandbox();
 

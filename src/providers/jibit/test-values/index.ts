@@ -11,6 +11,7 @@ import { loadFixtures, type Fixtures } from '../../../core/world/fixtures.js';
 import { cardStates } from '../../../core/world/types.js';
 import { trackIdMaxLength } from '../pipeline.js';
 import { keyMaxLength } from '../routes/token-generate.js';
+import { cardStateCodes } from '../answers.js';
 import { picks } from './picks.js';
 
 export interface TestRequest {
@@ -33,17 +34,6 @@ const get = (path: string, query?: Record<string, string | string[]>): TestReque
 const post = (path: string, body: unknown): TestRequest => ({ method: 'POST', path, body });
 /** The same number with its check digit changed: well formed, never valid. */
 const breakCheckDigit = (n: string) => n.slice(0, -1) + String((Number(n.at(-1)) + 1) % 10);
-const cardStateCodes: Record<string, string> = {
-  NOT_ACTIVE: 'card.not_active',
-  EXPIRED: 'card.is_expired',
-  ACCOUNT_NUMBER_NOT_VALID: 'card.account_number_not_valid',
-  OWNER_NOT_AUTHORIZED: 'card.owner_not_authorized',
-  LOST: 'card.registered_as_lost',
-  STOLEN: 'card.registered_as_stolen',
-  SOURCE_BANK_NOT_ACTIVE: 'card.source_bank_is_not_active',
-  BLACK_LISTED: 'card.black_listed',
-  PROVIDER_NOT_ACTIVE: 'card.provider_is_not_active',
-};
 const failingCardStates = cardStates.filter((s) => cardStateCodes[s]);
 
 export function jibitTestValues(fx: Fixtures = loadFixtures()): TestValue[] {
