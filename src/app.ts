@@ -10,11 +10,12 @@ import { SandboxError } from './sandbox/errors.js';
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', (c, next) => {
+  // The Jibit pipeline sets deps itself: one middleware fewer on the provider's hot path.
+  app.use('/_sandbox/*', (c, next) => {
     c.set('deps', deps);
     return next();
   });
-  app.route(jibitBasePath, createJibitApp());
+  app.route(jibitBasePath, createJibitApp(deps));
   app.route(sandboxBasePath, createSandboxApi());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

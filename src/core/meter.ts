@@ -20,10 +20,22 @@ export interface MeteredCall {
 
 export type Refusal = 'limit' | 'balance';
 
+interface Counter {
+  tenantId: string;
+  tehranDay: string;
+  endpointId: string;
+  count: number;
+  /** Counted here, not yet in the database. */
+  unwritten: number;
+}
+
 interface TenantMoney {
+  tenantId: string;
   wallets: Record<WalletType, number>;
-  /** Successful calls by `${tehranDay} ${endpointId}`. */
-  usage: Map<string, number>;
+  /** Wallet moves not yet in the database. */
+  unwritten: Record<WalletType, number>;
+  /** Successful calls by Tehran day, then endpoint. */
+  usage: Map<string, Map<string, Counter>>;
 }
 
 const usageStatements = ({ $client: client }: Db) => ({
@@ -47,10 +59,10 @@ export class Meter {
   readonly #db: Db;
   readonly #writes: WriteBehind;
   readonly #tenants = new Map<string, TenantMoney>();
-  /** Owed to the database: ledger rows, wallet deltas by `${tenant} ${wallet}`, usage increments by `${tenant} ${day} ${endpoint}`. */
+  /** Owed to the database. */
   #ledger: LedgerRow[] = [];
-  #walletDeltas = new Map<string, { tenantId: string; wallet: WalletType; delta: number }>();
-  #usageDeltas = new Map<string, { tenantId: string; tehranDay: string; endpointId: string; delta: number }>();
+  readonly #dirtyWallets = new Set<TenantMoney>();
+  readonly #dirtyCounters = new Set<Counter>();
 
   constructor(db: Db, writes: WriteBehind) {
     this.#db = db;
@@ -63,21 +75,26 @@ export class Meter {
     if (!money) {
       const wallets = { PRF: 0, POF: 0 };
       for (const type of walletTypes) wallets[type] = storedBalance(this.#db, tenantId, type);
-      money = { wallets, usage: new Map() };
+      money = { tenantId, wallets, unwritten: { PRF: 0, POF: 0 }, usage: new Map() };
       this.#tenants.set(tenantId, money);
     }
     return money;
   }
 
-  used(tenantId: string, tehranDay: string, endpointId: string): number {
+  #counter(tenantId: string, tehranDay: string, endpointId: string): Counter {
     const money = this.#money(tenantId);
-    const key = `${tehranDay} ${endpointId}`;
-    let count = money.usage.get(key);
-    if (count === undefined) {
-      count = prepared(this.#db, usageStatements).used.get(tenantId, tehranDay, endpointId)?.count ?? 0;
-      money.usage.set(key, count);
+    let day = money.usage.get(tehranDay);
+    if (!day) money.usage.set(tehranDay, (day = new Map()));
+    let counter = day.get(endpointId);
+    if (!counter) {
+      const count = prepared(this.#db, usageStatements).used.get(tenantId, tehranDay, endpointId)?.count ?? 0;
+      day.set(endpointId, (counter = { tenantId, tehranDay, endpointId, count, unwritten: 0 }));
     }
-    return count;
+    return counter;
+  }
+
+  used(tenantId: string, tehranDay: string, endpointId: string): number {
+    return this.#counter(tenantId, tehranDay, endpointId).count;
   }
 
   balances(tenantId: string): Record<WalletType, number> {
@@ -96,13 +113,10 @@ export class Meter {
     const refusal = this.check(call);
     if (refusal) return refusal;
     if (call.priceRial > 0) this.adjust(call.tenantId, walletFor(call.billing), -call.priceRial, 'charge', atMs, call.endpointId);
-    const money = this.#money(call.tenantId);
-    const key = `${call.tehranDay} ${call.endpointId}`;
-    money.usage.set(key, (money.usage.get(key) ?? 0) + 1);
-    const pendingKey = `${call.tenantId} ${key}`;
-    const pending = this.#usageDeltas.get(pendingKey);
-    if (pending) pending.delta += 1;
-    else this.#usageDeltas.set(pendingKey, { tenantId: call.tenantId, tehranDay: call.tehranDay, endpointId: call.endpointId, delta: 1 });
+    const counter = this.#counter(call.tenantId, call.tehranDay, call.endpointId);
+    counter.count += 1;
+    counter.unwritten += 1;
+    this.#dirtyCounters.add(counter);
     this.#writes.changed();
     return undefined;
   }
@@ -111,11 +125,9 @@ export class Meter {
   adjust(tenantId: string, wallet: WalletType, amountRial: number, reason: string, atMs: number, endpointId?: string): number {
     const money = this.#money(tenantId);
     const balanceAfterRial = (money.wallets[wallet] += amountRial);
+    money.unwritten[wallet] += amountRial;
+    this.#dirtyWallets.add(money);
     this.#ledger.push({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: endpointId ?? null, atMs });
-    const key = `${tenantId} ${wallet}`;
-    const pending = this.#walletDeltas.get(key);
-    if (pending) pending.delta += amountRial;
-    else this.#walletDeltas.set(key, { tenantId, wallet, delta: amountRial });
     this.#writes.changed();
     return balanceAfterRial;
   }
@@ -143,10 +155,18 @@ export class Meter {
     const ledger = prepared(this.#db, ledgerStatements);
     const usage = prepared(this.#db, usageStatements);
     for (const r of this.#ledger) ledger.record.run(r.tenantId, r.wallet, r.amountRial, r.balanceAfterRial, r.reason, r.endpointId, r.atMs);
-    for (const w of this.#walletDeltas.values()) ledger.add.run(w.delta, w.tenantId, w.wallet);
-    for (const u of this.#usageDeltas.values()) usage.count.run(u.tenantId, u.tehranDay, u.endpointId, u.delta, u.delta);
+    for (const money of this.#dirtyWallets) {
+      for (const type of walletTypes) {
+        if (money.unwritten[type] !== 0) ledger.add.run(money.unwritten[type], money.tenantId, type);
+        money.unwritten[type] = 0;
+      }
+    }
+    for (const c of this.#dirtyCounters) {
+      usage.count.run(c.tenantId, c.tehranDay, c.endpointId, c.unwritten, c.unwritten);
+      c.unwritten = 0;
+    }
     this.#ledger = [];
-    this.#walletDeltas.clear();
-    this.#usageDeltas.clear();
+    this.#dirtyWallets.clear();
+    this.#dirtyCounters.clear();
   }
 }

@@ -1,6 +1,6 @@
 // The Jibit inquiry API, mounted at /jibit/ide in place of https://napi.jibit.ir/ide.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../core/http.js';
+import type { AppDeps, AppEnv } from '../../core/http.js';
 import { jibitPipeline } from './pipeline.js';
 import { jibitHook } from './validation.js';
 import { registerHealth } from './routes/health.js';
@@ -22,9 +22,9 @@ import { registerSana } from './routes/sana.js';
 
 export const jibitBasePath = '/jibit/ide';
 
-export function createJibitApp() {
+export function createJibitApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: jibitHook });
-  app.use('*', jibitPipeline);
+  app.use('*', jibitPipeline(deps));
   registerHealth(app);
   registerTokenGenerate(app);
   registerTokenRefresh(app);

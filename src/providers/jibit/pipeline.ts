@@ -2,7 +2,7 @@
 // track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler } from 'hono';
-import { callerAddress, header, ipAllowed, rawQuery, type AppEnv, type AppContext } from '../../core/http.js';
+import { callerAddress, header, ipAllowed, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, clockOf } from '../../core/tenants.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
@@ -14,7 +14,8 @@ export const trackIdMaxLength = 50;
 const jibitBase = '/jibit/ide';
 const unauthenticated = new Set(['token-generate', 'token-refresh']);
 
-export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const jibitPipeline = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  c.set('deps', deps);
   const trackId = header(c, 'x-track-id');
   if (trackId !== undefined) c.header('X-TRACK-ID', trackId);
 
@@ -36,7 +37,7 @@ export const jibitPipeline: MiddlewareHandler<AppEnv> = async (c, next) => {
 
   if (!unauthenticated.has(routed.endpointId)) {
     const token = bearerToken(c, routed.endpointId);
-    const tokens = c.get('deps').tokens;
+    const tokens = deps.tokens;
     // A token seen before is checked without a promise: this is every call but the first.
     authenticate(c, tokens.verifiedBefore(token) ?? (await tokens.verify(token)));
   }

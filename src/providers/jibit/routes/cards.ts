@@ -7,7 +7,7 @@ import { jibitError } from '../errors.js';
 import { cardNumber } from '../params.js';
 import { CardInfo, CardType, DepositInfo, IbanInfo } from '../schemas.js';
 import { callContext, serve } from '../serve.js';
-import { optionalFlag, parseWith, asciiDigits } from '../validation.js';
+import { optionalFlag, asciiDigits } from '../validation.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
@@ -16,7 +16,7 @@ const route = jibitRoute({
   endpoints: ['card-inquiry', 'card-to-deposit', 'card-to-iban'],
   request: {
     query: z.object({
-      number: z.string().optional().openapi({ description: '16-digit card number', example: '6037991234567893' }),
+      number: cardNumber,
       deposit: optionalFlag('true: card to account number (card-to-deposit)'),
       iban: optionalFlag('true: card to IBAN (card-to-iban)'),
     }),
@@ -31,7 +31,7 @@ const route = jibitRoute({
 export function registerCards(app: OpenAPIHono<AppEnv>) {
   registerJibitRoute(app, route, (c) => {
     const { endpointId } = callContext(c);
-    const number = asciiDigits(parseWith(cardNumber, c.req.valid('query').number).trim());
+    const number = asciiDigits(c.req.valid('query').number.trim());
     const { world } = c.get('deps');
     return serve(c, () => {
       const card = usableCard(world, number);
