@@ -1,7 +1,7 @@
 // The request pipeline every Jibit call goes through, in order:
 // track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
-import type { MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler, Next } from 'hono';
 import { callerAddress, header, ipAllowed, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, clockOf } from '../../core/tenants.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
@@ -14,41 +14,65 @@ export const trackIdMaxLength = 50;
 const jibitBase = '/jibit/ide';
 const unauthenticated = new Set(['token-generate', 'token-refresh']);
 
-export const jibitPipeline = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  c.set('deps', deps);
-  const trackId = header(c, 'x-track-id');
-  if (trackId !== undefined) c.header('X-TRACK-ID', trackId);
+export const jibitPipeline =
+  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  (c, next) => {
+    c.set('deps', deps);
+    const trackId = header(c, 'x-track-id');
+    if (trackId !== undefined) c.header('X-TRACK-ID', trackId);
 
-  const full = c.req.path;
-  const path = (full.endsWith('/') ? full.replace(/\/+$/, '') : full).slice(jibitBase.length) || '/';
-  if (path === '/health') return next();
+    const full = c.req.path;
+    const path = (full.endsWith('/') ? full.replace(/\/+$/, '') : full).slice(jibitBase.length) || '/';
+    if (path === '/health') return next();
 
-  // HEAD is answered as GET; a POST is read from its JSON body, a GET from its query.
-  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-  const body = method === 'POST' ? await readJsonObject(c) : undefined;
+    // HEAD is answered as GET; a POST is read from its JSON body, a GET from its query.
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const request: Incoming = { deps, next, method, path, trackId };
+    if (method === 'POST') return readJsonObject(c).then((body) => route(c, { ...request, body }));
+    return route(c, request);
+  };
+
+interface Incoming {
+  deps: AppDeps;
+  next: Next;
+  method: string;
+  path: string;
+  trackId: string | undefined;
+  body?: { ok: boolean; value?: Record<string, unknown> };
+}
+
+/** Synchronous unless the token is new to this process: most calls make no promise here. */
+function route(c: AppContext, request: Incoming): Promise<void> | ReturnType<Next> {
+  const { body } = request;
   const search = rawQuery(c);
   const query = new URLSearchParams(search);
   const present = () => new Set(body ? Object.keys(body.value ?? {}) : query.keys());
-  const routed = routeJibit(method, path, present, (name) => query.get(name) ?? undefined);
+  const routed = routeJibit(request.method, request.path, present, (name) => query.get(name) ?? undefined);
   if (!routed) throw jibitError('handler.not_found');
   c.set('endpointId', routed.endpointId);
   c.set('query', query);
   if (body?.value) c.set('jsonBody', body.value);
 
-  if (!unauthenticated.has(routed.endpointId)) {
-    const token = bearerToken(c, routed.endpointId);
-    const tokens = deps.tokens;
-    // A token seen before is checked without a promise: this is every call but the first.
-    authenticate(c, tokens.verifiedBefore(token) ?? (await tokens.verify(token)));
+  const finish = () => {
+    applyForcedError(c, routed.endpointId);
+    const unreadable = (body && !body.ok) || !queryIsReadable(search);
+    const trackIdTooLong = request.trackId !== undefined && request.trackId.length > trackIdMaxLength;
+    if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
+    if (routed.error) throw jibitError(routed.error);
+    return request.next();
+  };
+  if (unauthenticated.has(routed.endpointId)) return finish();
+  const token = bearerToken(c, routed.endpointId);
+  const known = request.deps.tokens.verifiedBefore(token);
+  if (known) {
+    authenticate(c, known);
+    return finish();
   }
-  applyForcedError(c, routed.endpointId);
-
-  const unreadable = (body && !body.ok) || !queryIsReadable(search);
-  const trackIdTooLong = trackId !== undefined && trackId.length > trackIdMaxLength;
-  if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
-  if (routed.error) throw jibitError(routed.error);
-  return next();
-};
+  return request.deps.tokens.verify(token).then((verified) => {
+    authenticate(c, verified);
+    return finish();
+  });
+}
 
 function bearerToken(c: AppContext, endpointId: string): string {
   const authorization = header(c, 'authorization') ?? '';
