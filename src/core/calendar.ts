@@ -1,6 +1,6 @@
 // Days as Tehran sees them: daily limits reset at midnight Asia/Tehran, and the Jibit daily
 // report names days in the Jalali calendar. Zone rules come from Intl, never a fixed offset.
-import { toJalaali, toGregorian, isValidJalaaliDate } from 'jalaali-js';
+import { toJalaali, isValidJalaaliDate } from 'jalaali-js';
 
 const tehranParts = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Tehran',
@@ -73,9 +73,4 @@ export function parseJalaliYyMmDd(value: string): string | undefined {
   const jd = Number(value.slice(4, 6));
   if (!isValidJalaaliDate(jy, jm, jd)) return undefined;
   return `${jy}${pad(jm)}${pad(jd)}`;
-}
-
-/** Jalali yyyyMMdd → the Gregorian calendar date (y, m, d). */
-export function jalaliToGregorian(day: string): { gy: number; gm: number; gd: number } {
-  return toGregorian(Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8)));
 }

@@ -2,7 +2,7 @@
 // reading them back through statements prepared once (lookups sit on the request path).
 import type Database from 'better-sqlite3';
 import type { WorldRecords } from './records.js';
-import type { BankId, Card, Corporation, Deposit, Foreigner, MobileLine, Person, PostalRecord } from './types.js';
+import type { Card, Corporation, Deposit, Foreigner, MobileLine, Person, PostalRecord, World } from './types.js';
 
 export const worldTableNames = [
   'world_persons', 'world_mobiles', 'world_deposits', 'world_cards', 'world_postal_codes', 'world_foreigners', 'world_corporations',
@@ -44,16 +44,8 @@ export function insertRecords(client: Database.Database, r: WorldRecords): void 
   run(inserts.corporations, r.corporations.map((c) => [c.code, c.state, JSON.stringify(c.info)]));
 }
 
-export interface StoredWorld {
-  card(number: string): Card | undefined;
-  deposit(bank: BankId, number: string): Deposit | undefined;
-  depositByIban(iban: string): Deposit | undefined;
-  person(nationalCode: string): Person | undefined;
-  mobile(mobile: string): MobileLine | undefined;
-  postal(code: string): PostalRecord | undefined;
-  foreigner(fida: string): Foreigner | undefined;
-  corporation(code: string): Corporation | undefined;
-}
+/** The same lookups as the World, answering only from the stored records. */
+export type StoredWorld = Omit<World, 'cardToIbanAvailability'>;
 
 type Flags<T, K extends keyof T> = Omit<T, K | 'stored'> & { [P in K]: number };
 type DepositRow = Omit<Deposit, 'owners' | 'stored'> & { owners: string };
