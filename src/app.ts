@@ -64,5 +64,7 @@ function asJibitError(error: Error): JibitError {
 
 function jibitErrorResponse(c: Context<AppEnv>, error: JibitError) {
   const { status, body } = renderJibitError(c.get('endpointId'), error);
+  c.set('answerBody', body);
+  c.set('answerCode', body.code);
   return c.json(body, status as 400);
 }

@@ -7,6 +7,8 @@ import { signingSecret } from './core/meta.js';
 import { createTenant, getTenant } from './core/tenants.js';
 import { TokenService } from './core/tokens.js';
 import { Meter } from './core/meter.js';
+import { Journal } from './core/journal.js';
+import { SqliteOutbox } from './core/outbox.js';
 import { WriteBehind } from './core/write-behind.js';
 import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
 import { openDb } from './db/index.js';
@@ -19,6 +21,8 @@ export interface InstanceOptions {
   /** The wall clock; tests may pass a manual one. */
   wall?: Clock;
   trustProxy?: boolean;
+  /** Journal entries kept per tenant (default 10,000). */
+  journalLimit?: number;
 }
 
 export interface Instance {
@@ -43,6 +47,8 @@ export function createInstance(options: InstanceOptions): Instance {
     wall,
     tokens: new TokenService(signingSecret(db)),
     meter: new Meter(db, writes),
+    journal: new Journal(db, writes, options.journalLimit ?? 10_000),
+    outbox: new SqliteOutbox(db),
     trustProxy: options.trustProxy ?? false,
   };
   const close = () => {

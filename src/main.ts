@@ -7,7 +7,12 @@ import { jibitBasePath } from './providers/jibit/index.js';
 
 const env = readEnv();
 const startedAt = performance.now();
-const instance = createInstance({ db: env.MAHAK_DB, worldSeed: env.MAHAK_WORLD_SEED, trustProxy: env.MAHAK_TRUST_PROXY });
+const instance = createInstance({
+  db: env.MAHAK_DB,
+  worldSeed: env.MAHAK_WORLD_SEED,
+  trustProxy: env.MAHAK_TRUST_PROXY,
+  journalLimit: env.MAHAK_JOURNAL_LIMIT,
+});
 
 const server = serve({ fetch: instance.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const base = `http://localhost:${info.port}`;

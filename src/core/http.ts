@@ -4,7 +4,9 @@ import type { Context } from 'hono';
 import { BlockList, isIP } from 'node:net';
 import type { Db } from '../db/index.js';
 import type { Clock } from './clock.js';
+import type { Journal } from './journal.js';
 import type { Meter } from './meter.js';
+import type { Outbox } from './outbox.js';
 import type { TenantRow } from './tenants.js';
 import type { TokenService } from './tokens.js';
 import type { World } from './world/types.js';
@@ -17,6 +19,10 @@ export interface AppDeps {
   tokens: TokenService;
   /** Wallets, daily usage and charges of every tenant. */
   meter: Meter;
+  /** Every provider call, per tenant. */
+  journal: Journal;
+  /** Every SMS and webhook the sandbox sends, per tenant. */
+  outbox: Outbox;
   /** Read the caller's address from X-Forwarded-For. */
   trustProxy: boolean;
 }
@@ -31,6 +37,10 @@ export interface AppVariables {
   query?: URLSearchParams;
   /** A POST's JSON object body, read once by the pipeline. */
   jsonBody?: Record<string, unknown>;
+  /** The body and error code answered, and what the call was charged: for the journal. */
+  answerBody?: unknown;
+  answerCode?: string;
+  chargedRial?: number;
 }
 
 /** Handlers read these with c.get(name): hono's c.var builds a new object on every access. */
@@ -55,6 +65,16 @@ export function rawQuery(c: AppContext): string {
   const url = (c.env as NodeBindings)?.incoming?.url ?? c.req.url;
   const at = url.indexOf('?');
   return at < 0 ? '' : url.slice(at + 1);
+}
+
+/** Query parameters as an object; a parameter sent more than once becomes a list. */
+export function queryObject(params: URLSearchParams | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of params ?? []) {
+    const seen = out[key];
+    out[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return out;
 }
 
 /** The caller's IP address, or undefined when it cannot be known (in-process requests). */

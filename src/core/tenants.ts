@@ -2,7 +2,7 @@
 // wallets and clock. Tests running in parallel each create one and never see each other.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { ledger, tenants, usage, wallets } from '../db/schema/index.js';
+import { journal, ledger, outbox, tenants, usage, wallets } from '../db/schema/index.js';
 import { tenantClock, type Clock, type ClockState } from './clock.js';
 import { openWallets, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
@@ -91,7 +91,7 @@ export function updateTenant(db: Db, id: string, values: Partial<Omit<TenantRow,
 export function deleteTenant(db: Db, id: string): void {
   dropRow(db, id);
   db.transaction((tx) => {
-    for (const table of [wallets, ledger, usage]) tx.delete(table).where(eq(table.tenantId, id)).run();
+    for (const table of [wallets, ledger, usage, journal, outbox]) tx.delete(table).where(eq(table.tenantId, id)).run();
     tx.delete(tenants).where(eq(tenants.id, id)).run();
   });
 }

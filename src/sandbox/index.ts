@@ -8,7 +8,10 @@ import { registerTenantGet } from './routes/tenant-get.js';
 import { registerTenantDelete } from './routes/tenant-delete.js';
 import { registerTenantJibit } from './routes/tenant-jibit.js';
 import { registerTenantClock } from './routes/tenant-clock.js';
+import { registerTenantOutbox } from './routes/tenant-outbox.js';
 import { registerTestValues } from './routes/test-values.js';
+import { registerTenantJournal } from './routes/tenant-journal.js';
+import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 
 export const sandboxBasePath = '/_sandbox';
 
@@ -19,6 +22,9 @@ export function createSandboxApi() {
   registerTenantDelete(app);
   registerTenantJibit(app);
   registerTenantClock(app);
+  registerTenantOutbox(app);
   registerTestValues(app);
+  registerTenantJournal(app);
+  registerTenantJournalVerify(app);
   return app;
 }

@@ -1,2 +1,3 @@
 export * from './core.js';
 export * from './world.js';
+export * from './records.js';

@@ -87,10 +87,11 @@ function authenticate(c: AppContext, verified: Verified): void {
   const tenant = getTenant(deps.db, verified.claims.sub);
   if (!tenant) throw jibitError('forbidden');
   const clock = clockOf(tenant, deps.wall);
-  if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
-  if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+  // Known from here on, so the tenant's journal shows even a refused call.
   c.set('tenant', tenant);
   c.set('clock', clock);
+  if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
+  if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
 }
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */

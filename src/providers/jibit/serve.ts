@@ -37,6 +37,12 @@ function meteredCall(c: AppContext): { call: MeteredCall; nowMs: number } | unde
   };
 }
 
+/** Answers 200 with `body`, kept for the journal. */
+export function answer<T extends object>(c: AppContext, body: T) {
+  c.set('answerBody', body);
+  return c.json(body, 200);
+}
+
 /** Answers 200 with what `work` returns, metering the call when the endpoint is billable. */
 export function serve<T extends object>(c: AppContext, work: () => T) {
   const metered = meteredCall(c);
@@ -49,6 +55,7 @@ export function serve<T extends object>(c: AppContext, work: () => T) {
   if (metered) {
     const refusal = meter.commit(metered.call, metered.nowMs);
     if (refusal) throw jibitError(refusalCode[refusal]);
+    c.set('chargedRial', metered.call.priceRial);
   }
-  return c.json(body, 200);
+  return answer(c, body);
 }

@@ -4,6 +4,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
 import { mustBeTrue } from '../params.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
+import { answer } from '../serve.js';
 
 const route = jibitRoute({
   method: 'get',
@@ -16,5 +17,5 @@ const route = jibitRoute({
 });
 
 export function registerAvailability(app: OpenAPIHono<AppEnv>) {
-  registerJibitRoute(app, route, (c) => c.json({ availabilityReport: c.get('deps').world.cardToIbanAvailability() }, 200));
+  registerJibitRoute(app, route, (c) => answer(c, { availabilityReport: c.get('deps').world.cardToIbanAvailability() }));
 }

@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
 import { Balance } from '../schemas.js';
-import { callContext } from '../serve.js';
+import { answer, callContext } from '../serve.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
 
 /** The document leaves the currency unstated; amounts are Rial, named by ISO 4217. */
@@ -19,11 +19,11 @@ export function registerBalances(app: OpenAPIHono<AppEnv>) {
   registerJibitRoute(app, route, (c) => {
     const { tenant } = callContext(c);
     const amounts = c.get('deps').meter.balances(tenant.id);
-    return c.json(
+    return answer(
+      c,
       {
         balances: (['PRF', 'POF'] as const).map((balanceType) => ({ balanceType, currency, amount: amounts[balanceType] })),
       },
-      200,
     );
   });
 }

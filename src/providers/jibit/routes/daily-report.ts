@@ -5,7 +5,7 @@ import { parseJalaliYyMmDd } from '../../../core/calendar.js';
 import type { AppEnv } from '../../../core/http.js';
 import { endpointIds } from '../catalog.js';
 import { Report } from '../schemas.js';
-import { callContext } from '../serve.js';
+import { answer, callContext } from '../serve.js';
 import { servicePersianName } from '../settings.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
 import { asciiDigits, param } from '../validation.js';
@@ -38,6 +38,6 @@ export function registerDailyReport(app: OpenAPIHono<AppEnv>) {
       .usageOnDay(tenant.id, day)
       .sort((a, b) => catalogOrder(a.endpointId) - catalogOrder(b.endpointId))
       .map((u) => ({ Service: u.endpointId, persianName: servicePersianName(u.endpointId), count: u.count }));
-    return c.json({ report: [{ services }] }, 200);
+    return answer(c, { report: [{ services }] });
   });
 }

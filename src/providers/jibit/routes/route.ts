@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../../core/http.js';
+import { queryObject, type AppEnv } from '../../../core/http.js';
 import { parseWith } from '../validation.js';
 import { catalogEndpoint } from '../catalog.js';
 import { ErrorBody } from '../schemas.js';
@@ -55,14 +55,4 @@ export function registerJibitRoute<R extends RouteConfig>(app: OpenAPIHono<AppEn
     if (bodySchema) c.req.addValidatedData('json', parseWith(bodySchema, c.get('jsonBody')) as object);
     return serveRoute(c, next);
   });
-}
-
-/** Query parameters as an object; a parameter sent more than once becomes a list (and fails a string schema). */
-function queryObject(params: URLSearchParams | undefined): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params ?? []) {
-    const seen = out[key];
-    out[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return out;
 }

@@ -7,6 +7,7 @@ import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
 import { jibitSettings } from '../settings.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
+import { answer } from '../serve.js';
 
 /** The document names apiKey/secretKey.length_exceeded without a limit; the sandbox uses 128. */
 export const keyMaxLength = 128;
@@ -41,9 +42,10 @@ export function registerTokenGenerate(app: OpenAPIHono<AppEnv>) {
     const { apiKey, secretKey } = c.req.valid('json');
     const deps = c.get('deps');
     const tenant = tenantByJibitApiKey(deps.db, apiKey);
+    if (tenant) c.set('tenant', tenant); // the journal of the tenant whose key was sent shows the attempt
     if (!tenant || !sameSecret(tenant.jibitSecretKey, secretKey)) throw jibitError('invalid.credentials');
     if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
     const pair = await deps.tokens.issuePair(tenant.id, clockOf(tenant, deps.wall).now());
-    return c.json(pair, 200);
+    return answer(c, pair);
   });
 }

@@ -8,6 +8,7 @@ import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
 import { jibitSettings } from '../settings.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
+import { answer } from '../serve.js';
 
 const token = (name: string) =>
   z
@@ -40,6 +41,7 @@ export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
     if (!refresh.ok || refresh.claims.typ !== 'refresh') throw jibitError('refreshToken.not_valid');
     const tenant = getTenant(deps.db, refresh.claims.sub);
     if (!tenant) throw jibitError('client.not_found');
+    c.set('tenant', tenant);
     const nowMs = clockOf(tenant, deps.wall).now();
     if (isExpired(refresh.claims, nowMs)) throw jibitError('refreshToken.not_valid');
     if (body.accessToken !== undefined) {
@@ -48,6 +50,6 @@ export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
       if (!paired) throw jibitError('invalid.tokens_pair');
     }
     if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
-    return c.json(await deps.tokens.issuePair(tenant.id, nowMs), 200);
+    return answer(c, await deps.tokens.issuePair(tenant.id, nowMs));
   });
 }

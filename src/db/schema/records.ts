@@ -1,0 +1,49 @@
+// What the sandbox records for a tenant to look at: every provider call (journal) and every
+// SMS or webhook it "sends" (outbox).
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const journal = sqliteTable(
+  'journal',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** Tenant clock. */
+    atMs: integer('at_ms').notNull(),
+    provider: text('provider').notNull(),
+    /** Catalog endpoint id; null when the request reached no endpoint. */
+    endpointId: text('endpoint_id'),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    /** JSON: query parameters (a repeated one as a list). */
+    query: text('query').notNull(),
+    /** JSON: the request body as parsed, secrets masked; null without a body. */
+    requestBody: text('request_body'),
+    /** JSON: the request headers worth keeping (tracking id, sandbox headers). */
+    headers: text('headers').notNull(),
+    status: integer('status').notNull(),
+    /** JSON: the response body, secrets masked. */
+    responseBody: text('response_body'),
+    errorCode: text('error_code'),
+    chargedRial: integer('charged_rial').notNull(),
+    /** The scenario rule that decided the answer, if one did. */
+    rule: text('rule'),
+    latencyMs: integer('latency_ms').notNull(),
+  },
+  (t) => [index('journal_tenant').on(t.tenantId, t.id)],
+);
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    atMs: integer('at_ms').notNull(),
+    provider: text('provider').notNull(),
+    channel: text('channel', { enum: ['sms', 'webhook'] }).notNull(),
+    /** A mobile number for an SMS, a URL for a webhook. */
+    recipient: text('recipient').notNull(),
+    /** JSON: the message: an SMS's text, a webhook's method, headers and body. */
+    message: text('message').notNull(),
+  },
+  (t) => [index('outbox_tenant').on(t.tenantId, t.id)],
+);
