@@ -60,8 +60,10 @@ const statements = ({ $client: client }: Db) => ({
     `INSERT INTO journal (tenant_id, at_ms, provider, endpoint_id, method, path, query, request_body, headers, status,
        response_body, error_code, charged_rial, rule, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  prune: client.prepare<[string, string, number]>(
-    `DELETE FROM journal WHERE tenant_id = ? AND id <= (SELECT id FROM journal WHERE tenant_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+  count: client.prepare<[string], { n: number }>('SELECT count(*) AS n FROM journal WHERE tenant_id = ?'),
+  /** Deletes the tenant's n oldest entries: reads only the rows it deletes. */
+  dropOldest: client.prepare<[string, number]>(
+    'DELETE FROM journal WHERE id IN (SELECT id FROM journal WHERE tenant_id = ? ORDER BY id ASC LIMIT ?)',
   ),
   clear: client.prepare<[string]>('DELETE FROM journal WHERE tenant_id = ?'),
 });
@@ -84,12 +86,21 @@ interface Row {
   latencyMs: number;
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(maskSecrets(value)));
+const mayHoldSecret = /"(apikey|secretkey|accesstoken|refreshtoken|token|password|authorization)"\s*:/i;
+
+/** JSON text with credentials masked; most bodies hold none and are written as they are. */
+function json(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = JSON.stringify(value);
+  return mayHoldSecret.test(text) ? JSON.stringify(maskSecrets(value)) : text;
+}
 
 export class Journal {
   readonly #db: Db;
   readonly #writes: WriteBehind;
   #pending: JournalRecord[] = [];
+  /** Stored entries per tenant, counted once and then kept up to date. */
+  readonly #stored = new Map<string, number>();
 
   constructor(
     db: Db,
@@ -143,21 +154,32 @@ export class Journal {
   clear(tenantId: string): void {
     this.#writes.flush();
     prepared(this.#db, statements).clear.run(tenantId);
+    this.#stored.delete(tenantId);
+  }
+
+  /** Forgets what is counted of a tenant whose rows were removed elsewhere (tenant deleted). */
+  forget(tenantId: string): void {
+    this.#writes.flush();
+    this.#stored.delete(tenantId);
   }
 
   /** Runs inside the write-behind transaction. */
   #write(): void {
     if (this.#pending.length === 0) return;
     const s = prepared(this.#db, statements);
-    const tenants = new Set<string>();
+    const added = new Map<string, number>();
     for (const e of this.#pending) {
-      tenants.add(e.tenantId);
+      added.set(e.tenantId, (added.get(e.tenantId) ?? 0) + 1);
       s.insert.run(
-        e.tenantId, e.atMs, e.provider, e.endpointId, e.method, e.path, JSON.stringify(e.query), json(e.requestBody),
+        e.tenantId, e.atMs, e.provider, e.endpointId, e.method, e.path, json(e.query)!, json(e.requestBody),
         JSON.stringify(e.headers), e.status, json(e.responseBody), e.errorCode, e.chargedRial, e.rule, Math.round(e.latencyMs),
       );
     }
     this.#pending = [];
-    for (const tenantId of tenants) s.prune.run(tenantId, tenantId, this.limitPerTenant);
+    for (const [tenantId, n] of added) {
+      const stored = (this.#stored.get(tenantId) ?? s.count.get(tenantId)!.n - n) + n;
+      if (stored > this.limitPerTenant) s.dropOldest.run(tenantId, stored - this.limitPerTenant);
+      this.#stored.set(tenantId, Math.min(stored, this.limitPerTenant));
+    }
   }
 }

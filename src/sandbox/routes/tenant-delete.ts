@@ -27,6 +27,7 @@ export function registerTenantDelete(app: OpenAPIHono<AppEnv>) {
     requireTenant(c.get('deps'), id);
     if (id === defaultTenant.id) throw new SandboxError(409, 'conflict', 'the default tenant cannot be deleted');
     c.get('deps').meter.forget(id);
+    c.get('deps').journal.forget(id);
     deleteTenant(c.get('deps').db, id);
     return c.body(null, 204);
   });
