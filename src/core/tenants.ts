@@ -87,11 +87,39 @@ export function updateTenant(db: Db, id: string, values: Partial<Omit<TenantRow,
   db.update(tenants).set(values).where(eq(tenants.id, id)).run();
 }
 
+const owned = [wallets, ledger, usage, journal, outbox];
+
 /** Removes the tenant and everything it owns. */
 export function deleteTenant(db: Db, id: string): void {
   dropRow(db, id);
   db.transaction((tx) => {
-    for (const table of [wallets, ledger, usage, journal, outbox]) tx.delete(table).where(eq(table.tenantId, id)).run();
+    for (const table of owned) tx.delete(table).where(eq(table.tenantId, id)).run();
     tx.delete(tenants).where(eq(tenants.id, id)).run();
+  });
+}
+
+/**
+ * Returns the tenant to the state it was created in: settings, wallets (with a fresh ledger),
+ * usage, clock, journal and outbox. Its id and credentials stay.
+ */
+export function resetTenant(db: Db, id: string, nowMs: number): void {
+  const row = getTenant(db, id);
+  if (!row) return;
+  const initial = JSON.parse(row.initialConfig) as TenantConfig;
+  dropRow(db, id);
+  db.transaction((tx) => {
+    for (const table of owned) tx.delete(table).where(eq(table.tenantId, id)).run();
+    tx.update(tenants)
+      .set({
+        allowedIps: JSON.stringify(initial.jibit.allowedIps),
+        dailyLimits: JSON.stringify(initial.jibit.dailyLimits),
+        prices: JSON.stringify(initial.jibit.prices),
+        billing: initial.jibit.billing,
+        clockOffsetMs: 0,
+        clockFrozenAtMs: null,
+      })
+      .where(eq(tenants.id, id))
+      .run();
+    openWallets(db, id, initial.jibit.balances, nowMs);
   });
 }

@@ -11,6 +11,7 @@ import { registerTenantClock } from './routes/tenant-clock.js';
 import { registerTenantOutbox } from './routes/tenant-outbox.js';
 import { registerTestValues } from './routes/test-values.js';
 import { registerTenantJournal } from './routes/tenant-journal.js';
+import { registerTenantReset } from './routes/tenant-reset.js';
 import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 
 export const sandboxBasePath = '/_sandbox';
@@ -25,6 +26,7 @@ export function createSandboxApi() {
   registerTenantOutbox(app);
   registerTestValues(app);
   registerTenantJournal(app);
+  registerTenantReset(app);
   registerTenantJournalVerify(app);
   return app;
 }
