@@ -89,18 +89,33 @@ export function callerAddress(c: AppContext): string | undefined {
 
 const unmapIpv4 = (address: string) => (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
 
-/** Is `address` allowed by a list of addresses and CIDR ranges? An empty list allows any caller. */
-export function ipAllowed(allowed: readonly string[], address: string | undefined): boolean {
-  if (allowed.length === 0) return true;
-  if (!address || isIP(address) === 0) return false;
-  const list = new BlockList();
-  for (const entry of allowed) {
-    const [ip, bits] = entry.split('/');
-    const family = isIP(ip ?? '') === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(ip!, family);
-    else list.addSubnet(ip!, Number(bits), family);
+/** Block lists built once per allowlist: a tenant's settings, and so its list, are cached. */
+const blockLists = new WeakMap<readonly string[], BlockList>();
+
+function blockListOf(allowed: readonly string[]): BlockList {
+  let list = blockLists.get(allowed);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of allowed) {
+      const [ip, bits] = entry.split('/');
+      const family = isIP(ip ?? '') === 6 ? 'ipv6' : 'ipv4';
+      if (bits === undefined) list.addAddress(ip!, family);
+      else list.addSubnet(ip!, Number(bits), family);
+    }
+    blockLists.set(allowed, list);
   }
-  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  return list;
+}
+
+/**
+ * May this request's caller call, given a list of addresses and CIDR ranges? An empty list
+ * allows anyone (and the caller's address is not even read); an unknown address is refused.
+ */
+export function callerAllowed(c: AppContext, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true;
+  const address = callerAddress(c);
+  if (!address || isIP(address) === 0) return false;
+  return blockListOf(allowed).check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
 /** Is this a valid allowlist entry: an IPv4/IPv6 address, optionally with a /prefix? */

@@ -23,7 +23,6 @@ export interface TokenPair {
 export const accessLifetimeSeconds = 24 * 3600;
 export const refreshLifetimeSeconds = 48 * 3600;
 
-const header = JSON.stringify({ alg: 'HS256', typ: 'JWT' });
 const encoder = new TextEncoder();
 
 export type Verified = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' };
@@ -44,7 +43,7 @@ export class TokenService {
     const pair = newId('tokenPair');
     const sign = (typ: TokenUse, lifetime: number) =>
       new CompactSign(encoder.encode(JSON.stringify({ sub: tenantId, typ, pair, iat, exp: iat + lifetime, iss: 'mahak' })))
-        .setProtectedHeader(JSON.parse(header))
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .sign(this.#key);
     const [accessToken, refreshToken] = await Promise.all([
       sign('access', accessLifetimeSeconds),

@@ -33,11 +33,13 @@ const exactStatus: Record<string, number> = {
   'card.source_bank_is_not_active': 503,
 };
 
+const exactByNormalCode = new Map(Object.entries(exactStatus).map(([code, status]) => [normalizeCode(code), status]));
+
 /** HTTP status for a Jibit code: the document gives none, this follows spec/jibit.md §5.1.1. */
 export function statusForCode(code: string): number {
   const normal = normalizeCode(code);
-  const exact = Object.entries(exactStatus).find(([k]) => normalizeCode(k) === normal);
-  if (exact) return exact[1];
+  const exact = exactByNormalCode.get(normal);
+  if (exact !== undefined) return exact;
   if (/\.(is_required|not_valid|length_exceeded)$/.test(normal)) return 400;
   if (normal.endsWith('not_found')) return 404;
   if (normal.endsWith('.black_listed') || normal.startsWith('card.')) return 422;

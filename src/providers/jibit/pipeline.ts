@@ -2,7 +2,7 @@
 // track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler, Next } from 'hono';
-import { callerAddress, header, ipAllowed, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
+import { callerAllowed, header, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, clockOf } from '../../core/tenants.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
@@ -91,7 +91,7 @@ function authenticate(c: AppContext, verified: Verified): void {
   c.set('tenant', tenant);
   c.set('clock', clock);
   if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
-  if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+  if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
 }
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */

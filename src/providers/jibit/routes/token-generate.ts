@@ -1,7 +1,7 @@
 // POST /v1/tokens/generate: apiKey + secretKey → access token (24 h) and refresh token (48 h).
 import { timingSafeEqual } from 'node:crypto';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { callerAddress, ipAllowed, type AppEnv } from '../../../core/http.js';
+import { callerAllowed, type AppEnv } from '../../../core/http.js';
 import { clockOf, tenantByJibitApiKey } from '../../../core/tenants.js';
 import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
@@ -44,7 +44,7 @@ export function registerTokenGenerate(app: OpenAPIHono<AppEnv>) {
     const tenant = tenantByJibitApiKey(deps.db, apiKey);
     if (tenant) c.set('tenant', tenant); // the journal of the tenant whose key was sent shows the attempt
     if (!tenant || !sameSecret(tenant.jibitSecretKey, secretKey)) throw jibitError('invalid.credentials');
-    if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+    if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
     const pair = await deps.tokens.issuePair(tenant.id, clockOf(tenant, deps.wall).now());
     return answer(c, pair);
   });

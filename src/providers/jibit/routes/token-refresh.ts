@@ -1,7 +1,7 @@
 // POST /v1/tokens/refresh: a valid refresh token (with the access token issued beside it,
 // expired or not) → a new token pair. Clients that send only the refresh token are served.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { callerAddress, ipAllowed, type AppEnv } from '../../../core/http.js';
+import { callerAllowed, type AppEnv } from '../../../core/http.js';
 import { clockOf, getTenant } from '../../../core/tenants.js';
 import { isExpired } from '../../../core/tokens.js';
 import { jibitError } from '../errors.js';
@@ -49,7 +49,7 @@ export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
       const paired = access.ok && access.claims.typ === 'access' && access.claims.pair === refresh.claims.pair;
       if (!paired) throw jibitError('invalid.tokens_pair');
     }
-    if (!ipAllowed(jibitSettings(tenant).allowedIps, callerAddress(c))) throw jibitError('forbidden');
+    if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
     return answer(c, await deps.tokens.issuePair(tenant.id, nowMs));
   });
 }
