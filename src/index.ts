@@ -1,14 +1,21 @@
 // The package entry: an in-process sandbox for test files, e.g. one fresh sandbox per file.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createInstance, type InstanceOptions } from './instance.js';
+import { createInstance, shippedScenariosDir, type InstanceOptions } from './instance.js';
+import { droppedHeader } from './core/scenarios/act.js';
 import { jibitBasePath } from './providers/jibit/index.js';
 import { defaultTenant } from './sandbox/tenant-config.js';
 
-export interface SandboxOptions extends Partial<Omit<InstanceOptions, 'wall'>> {}
+export interface SandboxOptions extends Partial<Omit<InstanceOptions, 'wall' | 'scenariosDir'>> {
+  /** A scenarios folder to load, or false for none (default: the scenarios that come with Mahak). */
+  scenarios?: string | false;
+}
 
 export interface Sandbox {
-  /** Answers a request without a socket (a fetch handler). */
+  /**
+   * Answers a request without a socket (a fetch handler). A scenario's dropped connection
+   * rejects, as fetch does when a server resets the connection.
+   */
   fetch(request: Request): Promise<Response>;
   /** Serves on 127.0.0.1 (port 0: a free one); resolves with the base URL. */
   listen(port?: number): Promise<{ url: string; jibitUrl: string; port: number }>;
@@ -20,10 +27,17 @@ export interface Sandbox {
 
 /** A fresh sandbox, in memory unless `db` names a file. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const instance = createInstance({ db: ':memory:', ...options });
+  const { scenarios = shippedScenariosDir, ...rest } = options;
+  const instance = createInstance({ db: ':memory:', ...rest, ...(scenarios === false ? {} : { scenariosDir: scenarios }) });
   let server: ServerType | undefined;
   return {
-    fetch: async (request) => instance.app.fetch(request),
+    fetch: async (request) => {
+      const response = await instance.app.fetch(request);
+      if (response.headers.has(droppedHeader)) {
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+      }
+      return response;
+    },
     listen: (port = 0) =>
       new Promise((resolve) => {
         server = serve({ fetch: instance.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -37,9 +51,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           instance.close();
           resolve();
         };
+        // Held answers (scenario delays and hangs) end first, so the server can close.
+        instance.deps.holds.releaseAll();
         if (!server) return finish();
         server.close((error) => (error ? reject(error) : finish()));
       }),
     credentials: { apiKey: defaultTenant.apiKey, secretKey: defaultTenant.secretKey },
   };
 }
+
+export { runScenario, type RunResult, type StepResult } from './core/scenarios/runner.js';
+export { Scenario, scenarioJsonSchema } from './core/scenarios/schema.js';

@@ -1,5 +1,7 @@
 // One running sandbox: database (migrated), synthetic world (seeded once), default tenant
 // and the app. main.ts serves it; tests build one in memory per file.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { AppDeps } from './core/http.js';
@@ -9,10 +11,16 @@ import { TokenService } from './core/tokens.js';
 import { Meter } from './core/meter.js';
 import { Journal } from './core/journal.js';
 import { SqliteOutbox } from './core/outbox.js';
+import { ScenarioBook } from './core/scenarios/book.js';
+import { ScenarioEngine } from './core/scenarios/rules.js';
+import { Holds } from './core/scenarios/act.js';
 import { WriteBehind } from './core/write-behind.js';
 import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
 import { openDb } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
+
+/** The scenarios that come with Mahak. */
+export const shippedScenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../scenarios');
 
 export interface InstanceOptions {
   /** SQLite file path, or ':memory:'. */
@@ -23,6 +31,8 @@ export interface InstanceOptions {
   trustProxy?: boolean;
   /** Journal entries kept per tenant (default 10,000). */
   journalLimit?: number;
+  /** A scenarios folder to load (scenarios/<provider>/*.yaml); a bad file makes createInstance throw. */
+  scenariosDir?: string;
 }
 
 export interface Instance {
@@ -41,17 +51,32 @@ export function createInstance(options: InstanceOptions): Instance {
     createTenant(db, defaultTenant.id, config, wall.now());
   }
   const writes = new WriteBehind(db);
+  const world = memoizedWorld(createWorld(db, worldSeed));
+  const scenarios = new ScenarioBook(db, world.forget);
+  if (options.scenariosDir !== undefined) {
+    try {
+      scenarios.loadFolder(options.scenariosDir, wall.now());
+    } catch (error) {
+      db.$client.close();
+      throw error;
+    }
+  }
+  const holds = new Holds();
   const deps: AppDeps = {
     db,
-    world: memoizedWorld(createWorld(db, worldSeed)),
+    world,
     wall,
     tokens: new TokenService(signingSecret(db)),
     meter: new Meter(db, writes),
     journal: new Journal(db, writes, options.journalLimit ?? 10_000),
     outbox: new SqliteOutbox(db),
     trustProxy: options.trustProxy ?? false,
+    scenarios,
+    rules: new ScenarioEngine(scenarios),
+    holds,
   };
   const close = () => {
+    holds.releaseAll();
     writes.flush();
     db.$client.close();
   };

@@ -11,6 +11,14 @@ export interface ClockState {
   frozenAtMs: number | null;
 }
 
+/** Jalali years 1279 to 1579: far enough for any test, near enough for every date library. */
+export const clockRange = {
+  from: '1900-01-01T00:00:00Z',
+  to: '2200-01-01T00:00:00Z',
+  fromMs: Date.parse('1900-01-01T00:00:00Z'),
+  toMs: Date.parse('2200-01-01T00:00:00Z'),
+} as const;
+
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock that runs `offsetMs` ahead of the wall clock, or stands still at `frozenAtMs`. */

@@ -7,6 +7,10 @@ import type { Clock } from './clock.js';
 import type { Journal } from './journal.js';
 import type { Meter } from './meter.js';
 import type { Outbox } from './outbox.js';
+import type { ScenarioBook } from './scenarios/book.js';
+import type { ScenarioEngine } from './scenarios/rules.js';
+import type { Holds } from './scenarios/act.js';
+import type { FaultKind } from './scenarios/schema.js';
 import type { TenantRow } from './tenants.js';
 import type { TokenService } from './tokens.js';
 import type { World } from './world/types.js';
@@ -25,6 +29,12 @@ export interface AppDeps {
   outbox: Outbox;
   /** Read the caller's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Every scenario loaded or uploaded. */
+  scenarios: ScenarioBook;
+  /** Which scenario rule answers a request, with attempt counters per tenant and scenario. */
+  rules: ScenarioEngine;
+  /** Answers held back by scenario delays and hangs. */
+  holds: Holds;
 }
 
 export interface AppVariables {
@@ -41,6 +51,9 @@ export interface AppVariables {
   answerBody?: unknown;
   answerCode?: string;
   chargedRial?: number;
+  /** The scenario rule that decided the answer, and the fault it made, if any. */
+  rule?: string;
+  fault?: FaultKind;
 }
 
 /** Handlers read these with c.get(name): hono's c.var builds a new object on every access. */

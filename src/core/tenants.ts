@@ -100,7 +100,7 @@ export function deleteTenant(db: Db, id: string): void {
 
 /**
  * Returns the tenant to the state it was created in: settings, wallets (with a fresh ledger),
- * usage, clock, journal and outbox. Its id and credentials stay.
+ * usage, clock, journal, outbox and active scenario. Its id and credentials stay.
  */
 export function resetTenant(db: Db, id: string, nowMs: number): void {
   const row = getTenant(db, id);
@@ -117,6 +117,7 @@ export function resetTenant(db: Db, id: string, nowMs: number): void {
         billing: initial.jibit.billing,
         clockOffsetMs: 0,
         clockFrozenAtMs: null,
+        scenario: null,
       })
       .where(eq(tenants.id, id))
       .run();

@@ -1,4 +1,4 @@
-// The /_sandbox control API: tenants, clocks and test values. Provider routes never depend on
+// The /_sandbox control API: tenants, clocks, scenarios, journal, outbox and test values. Provider routes never depend on
 // it; it only changes state.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../core/http.js';
@@ -13,6 +13,7 @@ import { registerTestValues } from './routes/test-values.js';
 import { registerTenantJournal } from './routes/tenant-journal.js';
 import { registerTenantReset } from './routes/tenant-reset.js';
 import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
+import { registerScenarios } from './routes/scenarios.js';
 
 export const sandboxBasePath = '/_sandbox';
 
@@ -28,5 +29,6 @@ export function createSandboxApi() {
   registerTenantJournal(app);
   registerTenantReset(app);
   registerTenantJournalVerify(app);
+  registerScenarios(app);
   return app;
 }

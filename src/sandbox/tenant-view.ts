@@ -22,6 +22,7 @@ export function tenantView(row: TenantRow, deps: AppDeps) {
     name: row.name,
     createdAt: isoTime(row.createdAtMs),
     clock,
+    scenario: row.scenario,
     jibit: {
       apiKey: row.jibitApiKey,
       secretKey: row.jibitSecretKey,

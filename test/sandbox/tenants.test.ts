@@ -34,6 +34,7 @@ const defaultView = (c: Creds) => ({
   name: 'tenant',
   createdAt: startIso,
   clock: { now: startIso, frozen: false, tehranDay: '14050105' },
+  scenario: null,
   jibit: {
     apiKey: c.apiKey,
     secretKey: c.secretKey,

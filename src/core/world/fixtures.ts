@@ -114,6 +114,10 @@ const FixturesFile = z.strictObject({
 });
 
 type FixturesFile = z.infer<typeof FixturesFile>;
+
+/** Extra records in the same shape, every section optional: a scenario's `fixtures`. */
+export const FixturesPatch = FixturesFile.partial();
+export type FixturesPatch = z.infer<typeof FixturesPatch>;
 /** The parsed fixtures; every deposit has its IBAN filled in. */
 export type Fixtures = Omit<FixturesFile, 'deposits'> & { deposits: (FixturesFile['deposits'][number] & { iban: string })[] };
 
@@ -162,4 +166,35 @@ export function fixtureRecords(fx: Fixtures): WorldRecords {
     foreigners: fx.foreigners.map(strip),
     corporations: fx.corporations.map(strip),
   };
+}
+
+const sections = ['persons', 'mobiles', 'deposits', 'cards', 'postalCodes', 'foreigners', 'corporations'] as const;
+
+/**
+ * Extra records as world records to store, checked together with the base fixtures they may
+ * refer to (a card of a fixture person, say). A record with the key of a base one replaces it.
+ * Throws an Error that starts with `source` when a record breaks a rule.
+ */
+export function extraFixtureRecords(patch: FixturesPatch, source: string, base: Fixtures = loadFixtures()): WorldRecords {
+  const key: { [K in (typeof sections)[number]]: (r: FixturesFile[K][number]) => string } = {
+    persons: (r) => r.nationalCode,
+    mobiles: (r) => r.mobile,
+    deposits: (r) => `${r.bank}:${r.number}`,
+    cards: (r) => r.number,
+    postalCodes: (r) => r.code,
+    foreigners: (r) => r.fida,
+    corporations: (r) => r.code,
+  };
+  const extra = Object.fromEntries(sections.map((s) => [s, patch[s] ?? []])) as unknown as FixturesFile;
+  const merged = Object.fromEntries(
+    sections.map((s) => {
+      const keyOf = key[s] as (r: unknown) => string;
+      const replaced = new Set((extra[s] as unknown[]).map(keyOf));
+      return [s, [...(base[s] as unknown[]).filter((r) => !replaced.has(keyOf(r))), ...(extra[s] as unknown[])]];
+    }),
+  ) as unknown as FixturesFile;
+  const problems = fixtureProblems(merged);
+  if (problems.length > 0) throw new Error(`${source}: ${problems.slice(0, 5).join('; ')}`);
+  const deposits = extra.deposits.map((d) => ({ ...d, iban: d.iban ?? ibanOf(d.bank, d.number) }));
+  return fixtureRecords({ ...extra, deposits });
 }

@@ -24,10 +24,13 @@ const inserts = {
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
-/** Inserts the records; keys must not be taken already (generation steers clear of fixtures). */
-export function insertRecords(client: Database.Database, r: WorldRecords): void {
+/**
+ * Inserts the records; keys must not be taken already (generation steers clear of fixtures),
+ * unless `replace` is set, as for a scenario's extra records.
+ */
+export function insertRecords(client: Database.Database, r: WorldRecords, replace = false): void {
   const run = (sql: string, rows: unknown[][]) => {
-    const statement = client.prepare(sql);
+    const statement = client.prepare(replace ? sql.replace(/^INSERT/, 'INSERT OR REPLACE') : sql);
     for (const row of rows) statement.run(row);
   };
   run(inserts.persons, r.persons.map((p) => [

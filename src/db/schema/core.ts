@@ -24,6 +24,8 @@ export const tenants = sqliteTable('tenants', {
   clockFrozenAtMs: integer('clock_frozen_at_ms'),
   /** JSON: the settings the tenant was created with, so a reset can restore them. */
   initialConfig: text('initial_config').notNull().default('{}'),
+  /** Name of the active scenario, whose rules apply before normal behaviour; null for none. */
+  scenario: text('scenario'),
 });
 
 export const wallets = sqliteTable(

@@ -1,4 +1,4 @@
-// What the sandbox records for a tenant to look at: every provider call (journal) and every
+// Scenarios loaded from files or uploaded, and what the sandbox records for a tenant to look at: every provider call (journal) and every
 // SMS or webhook it "sends" (outbox).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
@@ -47,3 +47,15 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_tenant').on(t.tenantId, t.id)],
 );
+
+export const scenarios = sqliteTable('scenarios', {
+  name: text('name').primaryKey(),
+  provider: text('provider').notNull(),
+  /** Where it came from: a file path under the scenarios folder, or 'upload'. */
+  origin: text('origin').notNull(),
+  /** The text as written (YAML or JSON), for GET and for re-validation. */
+  source: text('source').notNull(),
+  /** JSON: the validated definition. */
+  definition: text('definition').notNull(),
+  loadedAtMs: integer('loaded_at_ms').notNull(),
+});

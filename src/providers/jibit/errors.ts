@@ -6,6 +6,7 @@ import { documentedSpelling, messageFor, normalizeCode } from './catalog.js';
 export const extraMessages: Record<string, string> = {
   'balance.not_enough': 'موجودی کیف پول برای فراخوانی این سرویس کافی نیست',
   'sandbox.error_not_documented': 'کد خطای درخواست‌شده برای این سرویس مستند نشده است',
+  'sandbox.scenario_unknown': 'سناریوی نام‌برده در سرآیند X-Sandbox-Scenario بارگذاری نشده است',
 };
 
 const exactStatus: Record<string, number> = {
@@ -16,6 +17,7 @@ const exactStatus: Record<string, number> = {
   'card_number.provided': 400,
   'card_type.not_supported': 400,
   'sandbox.error_not_documented': 400,
+  'sandbox.scenario_unknown': 400,
   'invalid.credentials': 401,
   'invalid.tokens_pair': 401,
   'refreshToken.not_valid': 401,

@@ -14,6 +14,7 @@ export const journalJibitCalls =
     return next().then(() => {
       const tenant = c.get('tenant');
       if (!tenant) return;
+      const fault = c.get('fault');
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) {
         const value = header(c, name);
@@ -29,11 +30,12 @@ export const journalJibitCalls =
         query: queryObject(c.get('query')),
         requestBody: c.get('jsonBody') ?? null,
         headers,
-        status: c.res.status,
+        // A dropped connection or a hang answered nothing.
+        status: fault === 'reset' || fault === 'hang' ? 0 : c.res.status,
         responseBody: c.get('answerBody') ?? null,
         errorCode: c.get('answerCode') ?? null,
         chargedRial: c.get('chargedRial') ?? 0,
-        rule: null,
+        rule: c.get('rule') ?? null,
         latencyMs: performance.now() - startedMs,
       });
     });

@@ -3,7 +3,9 @@
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler, Next } from 'hono';
 import { callerAllowed, header, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
-import { getTenant, clockOf } from '../../core/tenants.js';
+import { getTenant, clockOf, tenantByJibitApiKey } from '../../core/tenants.js';
+import { act } from '../../core/scenarios/act.js';
+import type { FiredRule } from '../../core/scenarios/rules.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
 import { jibitError } from './errors.js';
@@ -12,7 +14,6 @@ import { jibitSettings } from './settings.js';
 
 export const trackIdMaxLength = 50;
 const jibitBase = '/jibit/ide';
-const unauthenticated = new Set(['token-generate', 'token-refresh']);
 
 export const jibitPipeline =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
@@ -42,7 +43,7 @@ interface Incoming {
 }
 
 /** Synchronous unless the token is new to this process: most calls make no promise here. */
-function route(c: AppContext, request: Incoming): Promise<void> | ReturnType<Next> {
+function route(c: AppContext, request: Incoming): Promise<Response | void> {
   const { body } = request;
   const search = rawQuery(c);
   const query = new URLSearchParams(search);
@@ -53,7 +54,7 @@ function route(c: AppContext, request: Incoming): Promise<void> | ReturnType<Nex
   c.set('query', query);
   if (body?.value) c.set('jsonBody', body.value);
 
-  const finish = () => {
+  const normal = () => {
     applyForcedError(c, routed.endpointId);
     const unreadable = (body && !body.ok) || !queryIsReadable(search);
     const trackIdTooLong = request.trackId !== undefined && request.trackId.length > trackIdMaxLength;
@@ -61,7 +62,16 @@ function route(c: AppContext, request: Incoming): Promise<void> | ReturnType<Nex
     if (routed.error) throw jibitError(routed.error);
     return request.next();
   };
-  if (unauthenticated.has(routed.endpointId)) return finish();
+  // Rules of the scenario (named by the header, else the tenant's active one) come first.
+  const finish = () => {
+    const fired = firedRule(c, routed.endpointId, body?.value);
+    return fired ? Promise.resolve(act(c, fired, { holds: request.deps.holds, fail: failWith, normal })) : normal();
+  };
+  if (routed.endpointId === 'token-generate') {
+    identifyByApiKey(c, body?.value?.apiKey);
+    return finish();
+  }
+  if (routed.endpointId === 'token-refresh') return identifyByRefreshToken(c, body?.value?.refreshToken).then(finish);
   const token = bearerToken(c, routed.endpointId);
   const known = request.deps.tokens.verifiedBefore(token);
   if (known) {
@@ -92,6 +102,49 @@ function authenticate(c: AppContext, verified: Verified): void {
   c.set('clock', clock);
   if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
   if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
+}
+
+const failWith = (code: string, message: string | undefined): never => {
+  throw jibitError(code, message);
+};
+
+/** The rule of the scenario in X-Sandbox-Scenario (else the tenant's active one) that answers this call. */
+function firedRule(c: AppContext, endpointId: string, body: Record<string, unknown> | undefined): FiredRule | undefined {
+  const deps = c.get('deps');
+  const named = header(c, 'x-sandbox-scenario');
+  if (named !== undefined && !deps.scenarios.get(named)) {
+    const known = deps.scenarios.names();
+    throw jibitError(
+      'sandbox.scenario_unknown',
+      `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.length > 0 ? known.join(', ') : '(none)'}`,
+    );
+  }
+  const tenant = c.get('tenant');
+  const scenario = named ?? tenant?.scenario;
+  if (!tenant || !scenario) return undefined;
+  return deps.rules.decide(tenant.id, scenario, { provider: 'jibit', endpointId, query: c.get('query'), body });
+}
+
+/** Token calls name their tenant by the apiKey sent, so the tenant's rules and journal apply to them. */
+function identifyByApiKey(c: AppContext, apiKey: unknown): void {
+  if (typeof apiKey !== 'string' || apiKey === '') return;
+  const tenant = tenantByJibitApiKey(c.get('deps').db, apiKey);
+  if (tenant) {
+    c.set('tenant', tenant);
+    c.set('clock', clockOf(tenant, c.get('deps').wall));
+  }
+}
+
+async function identifyByRefreshToken(c: AppContext, token: unknown): Promise<void> {
+  if (typeof token !== 'string' || token === '') return;
+  const deps = c.get('deps');
+  const verified = deps.tokens.verifiedBefore(token) ?? (await deps.tokens.verify(token));
+  if (!verified.ok || verified.claims.typ !== 'refresh') return;
+  const tenant = getTenant(deps.db, verified.claims.sub);
+  if (tenant) {
+    c.set('tenant', tenant);
+    c.set('clock', clockOf(tenant, deps.wall));
+  }
 }
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */

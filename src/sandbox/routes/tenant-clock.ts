@@ -1,15 +1,12 @@
 // POST /_sandbox/tenants/{id}/clock: advance, set or freeze the tenant's clock. Token expiry,
 // daily limits and every other time rule of the tenant follow it.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { applyClockCommand, tenantClock, type ClockCommand } from '../../core/clock.js';
+import { applyClockCommand, clockRange, tenantClock, type ClockCommand } from '../../core/clock.js';
 import type { AppEnv } from '../../core/http.js';
 import { clockStateOf, getTenant, saveClock } from '../../core/tenants.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
 import { clockView, requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
-
-/** Jalali years 1279 to 1579: far enough for any test, near enough for every date library. */
-const clockRange = { from: '1900-01-01T00:00:00Z', to: '2200-01-01T00:00:00Z', fromMs: Date.parse('1900-01-01T00:00:00Z'), toMs: Date.parse('2200-01-01T00:00:00Z') };
 
 const ClockBody = z
   .union([

@@ -28,6 +28,7 @@ export function registerTenantDelete(app: OpenAPIHono<AppEnv>) {
     if (id === defaultTenant.id) throw new SandboxError(409, 'conflict', 'the default tenant cannot be deleted');
     c.get('deps').meter.forget(id);
     c.get('deps').journal.forget(id);
+    c.get('deps').rules.forgetTenant(id);
     deleteTenant(c.get('deps').db, id);
     return c.body(null, 204);
   });

@@ -1,8 +1,8 @@
 // PATCH /_sandbox/tenants/{id}/jibit: daily limits, prices, allowed IPs, balances, billing.
-// Maps are merged key by key; balances are set to the given amounts with a ledger entry.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
-import { clockOf, getTenant, updateTenant } from '../../core/tenants.js';
+import { getTenant } from '../../core/tenants.js';
+import { applyJibitSettings } from '../../providers/jibit/settings-patch.js';
 import { SandboxErrorBody } from '../errors.js';
 import { JibitSettingsPatch } from '../tenant-config.js';
 import { requireTenant, tenantView } from '../tenant-view.js';
@@ -26,17 +26,8 @@ export function registerTenantJibit(app: OpenAPIHono<AppEnv>) {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const row = requireTenant(deps, id);
-    const nowMs = clockOf(row, deps.wall).now();
-    updateTenant(deps.db, id, {
-      ...(patch.allowedIps ? { allowedIps: JSON.stringify(patch.allowedIps) } : {}),
-      ...(patch.dailyLimits ? { dailyLimits: JSON.stringify({ ...JSON.parse(row.dailyLimits), ...patch.dailyLimits }) } : {}),
-      ...(patch.prices ? { prices: JSON.stringify({ ...JSON.parse(row.prices), ...patch.prices }) } : {}),
-      ...(patch.billing ? { billing: patch.billing } : {}),
-    });
-    for (const [wallet, amount] of Object.entries(patch.balances ?? {})) {
-      if (amount !== undefined) deps.meter.set(id, wallet as 'PRF' | 'POF', amount, 'set by control API', nowMs);
-    }
+    requireTenant(deps, id);
+    applyJibitSettings(deps, id, patch, 'set by control API');
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });
 }

@@ -1,5 +1,6 @@
 // POST /_sandbox/tenants/{id}/reset: the tenant as it was created — settings, balances,
-// usage, clock, journal and outbox — with the same id and credentials.
+// usage, clock, journal, outbox and scenario (with its attempt counters) — with the same id
+// and credentials.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { getTenant, resetTenant } from '../../core/tenants.js';
@@ -27,6 +28,7 @@ export function registerTenantReset(app: OpenAPIHono<AppEnv>) {
     // Whatever is still waiting to be written goes first, then memory lets go of the tenant.
     deps.meter.forget(id);
     deps.journal.forget(id);
+    deps.rules.forgetTenant(id);
     resetTenant(deps.db, id, deps.wall.now());
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });

@@ -1,0 +1,174 @@
+// The scenarios a sandbox knows: read from the scenarios/ folder at start-up and uploaded at
+// run time, kept in SQLite (so uploads survive a restart) and in memory for the request path.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import type { Db } from '../../db/index.js';
+import { insertRecords } from '../world/store.js';
+import { ScenarioInvalid, checkScenario, parseScenarioText, type ParsedScenario } from './parse.js';
+import type { Scenario } from './schema.js';
+
+export interface StoredScenario {
+  name: string;
+  provider: string;
+  /** A path relative to the scenarios folder, or 'upload'. */
+  origin: string;
+  source: string;
+  scenario: Scenario;
+  loadedAtMs: number;
+}
+
+interface Row {
+  name: string;
+  provider: string;
+  origin: string;
+  source: string;
+  definition: string;
+  loaded_at_ms: number;
+}
+
+const scenarioExtensions = new Set(['.yaml', '.yml', '.json']);
+
+/** Every scenario file under `dir`, sorted, as paths. */
+export function scenarioFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (scenarioExtensions.has(extname(entry.name)) && !entry.name.endsWith('.schema.json')) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Reads and checks one file; a file must be named after its scenario and sit in its provider's folder. */
+export function readScenarioFile(path: string, root?: string): ParsedScenario & { source: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ScenarioInvalid(path, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+  }
+  const parsed = parseScenarioText(text, path);
+  const { name, provider } = parsed.scenario;
+  const stem = basename(path, extname(path));
+  const reasons: string[] = [];
+  if (stem !== name) reasons.push(`name: ${name} differs from the file name ${stem}; name a file after its scenario`);
+  if (root !== undefined) {
+    const folder = relative(root, path).split(/[\\/]/)[0];
+    if (folder !== provider) reasons.push(`provider: ${provider} scenarios belong in ${join(root, provider)}/`);
+  }
+  if (reasons.length > 0) throw new ScenarioInvalid(path, reasons);
+  return { ...parsed, source: text };
+}
+
+export class ScenarioBook {
+  readonly #db: Db;
+  readonly #byName = new Map<string, StoredScenario>();
+  readonly #onWorldChange: () => void;
+
+  constructor(db: Db, onWorldChange: () => void = () => {}) {
+    this.#db = db;
+    this.#onWorldChange = onWorldChange;
+    const rows = db.$client.prepare<[], Row>('SELECT * FROM scenarios ORDER BY name').all();
+    for (const row of rows) {
+      try {
+        // Stored definitions are re-checked: a newer sandbox may know better than the one that stored them.
+        const parsed = checkScenario(JSON.parse(row.definition), `stored scenario ${row.name}`);
+        this.#remember(row, parsed);
+      } catch {
+        db.$client.prepare('DELETE FROM scenarios WHERE name = ?').run(row.name);
+      }
+    }
+  }
+
+  /**
+   * Loads every file of the folder, all or nothing: the first bad file throws ScenarioInvalid
+   * with its path and reason. Scenarios an earlier start-up loaded from a file that is gone are dropped.
+   */
+  loadFolder(dir: string, nowMs: number): StoredScenario[] {
+    try {
+      if (!statSync(dir).isDirectory()) throw new ScenarioInvalid(dir, ['is not a folder']);
+    } catch (error) {
+      if (error instanceof ScenarioInvalid) throw error;
+      throw new ScenarioInvalid(dir, ['the scenarios folder does not exist']);
+    }
+    const files = scenarioFiles(dir).map((path) => ({ path, ...readScenarioFile(path, dir) }));
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      const earlier = seen.get(file.scenario.name);
+      if (earlier) throw new ScenarioInvalid(file.path, [`name: ${file.scenario.name} is already the name of ${earlier}`]);
+      seen.set(file.scenario.name, file.path);
+    }
+    const client = this.#db.$client;
+    client.transaction(() => {
+      for (const stored of [...this.#byName.values()]) {
+        if (stored.origin !== 'upload' && !seen.has(stored.name)) this.remove(stored.name);
+      }
+      for (const file of files) this.#store(file, relative(dir, file.path), file.source, nowMs);
+    })();
+    return files.map((f) => this.#byName.get(f.scenario.name)!);
+  }
+
+  /** Stores an uploaded scenario; answers whether it replaced one of the same name. */
+  upload(text: string, nowMs: number): { stored: StoredScenario; replaced: boolean } {
+    const parsed = parseScenarioText(text, 'body');
+    const replaced = this.#byName.has(parsed.scenario.name);
+    this.#store(parsed, 'upload', text, nowMs);
+    return { stored: this.#byName.get(parsed.scenario.name)!, replaced };
+  }
+
+  get(name: string): StoredScenario | undefined {
+    return this.#byName.get(name);
+  }
+
+  list(): StoredScenario[] {
+    return [...this.#byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  names(): string[] {
+    return this.list().map((s) => s.name);
+  }
+
+  remove(name: string): void {
+    this.#byName.delete(name);
+    this.#db.$client.prepare('DELETE FROM scenarios WHERE name = ?').run(name);
+  }
+
+  #store(parsed: ParsedScenario, origin: string, source: string, nowMs: number): void {
+    const { scenario } = parsed;
+    const row: Row = {
+      name: scenario.name,
+      provider: scenario.provider,
+      origin,
+      source,
+      definition: JSON.stringify(scenario),
+      loaded_at_ms: nowMs,
+    };
+    this.#db.$client
+      .prepare(
+        `INSERT INTO scenarios (name, provider, origin, source, definition, loaded_at_ms)
+         VALUES (@name, @provider, @origin, @source, @definition, @loaded_at_ms)
+         ON CONFLICT (name) DO UPDATE SET provider = excluded.provider, origin = excluded.origin,
+           source = excluded.source, definition = excluded.definition, loaded_at_ms = excluded.loaded_at_ms`,
+      )
+      .run(row);
+    this.#remember(row, parsed);
+  }
+
+  #remember(row: Row, parsed: ParsedScenario): void {
+    if (parsed.records) {
+      insertRecords(this.#db.$client, parsed.records, true);
+      this.#onWorldChange();
+    }
+    this.#byName.set(row.name, {
+      name: row.name,
+      provider: row.provider,
+      origin: row.origin,
+      source: row.source,
+      scenario: parsed.scenario,
+      loadedAtMs: row.loaded_at_ms,
+    });
+  }
+}

@@ -1,0 +1,163 @@
+// The scenario file format: one zod schema, used to validate files at start-up and uploads at
+// run time, and exported as scenarios/scenario.schema.json for editors.
+import { z } from 'zod';
+import { clockRange } from '../clock.js';
+import { JibitSettingsPatch } from '../../providers/jibit/settings-patch.js';
+import { FixturesPatch } from '../world/fixtures.js';
+
+export const scenarioProviders = ['jibit'] as const;
+export type ScenarioProvider = (typeof scenarioProviders)[number];
+
+export const faultKinds = ['reset', 'hang', 'malformed-json', 'empty-body'] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+/** Longest a delay or a hang may hold an answer: long enough for any client timeout, never forever. */
+export const maxHoldMs = 120_000;
+export const defaultHangMs = 30_000;
+
+const positive = z.number().int().min(1);
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const validRegex = (source: string) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const Matcher = z
+  .union([
+    scalar,
+    z.strictObject({ equals: scalar }),
+    z.strictObject({ oneOf: z.array(scalar).min(1) }),
+    z.strictObject({ regex: z.string().refine(validRegex, 'not a valid regular expression') }),
+  ])
+  .describe('A value to equal, or {equals}, {oneOf: [...]} or {regex}');
+export type Matcher = z.infer<typeof Matcher>;
+
+const ScenarioName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and hyphens (at most 64), starting with a letter or digit');
+
+export const When = z
+  .strictObject({
+    endpoint: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe("Catalog endpoint id (or a list of them); left out, the rule matches every endpoint of the scenario's provider"),
+    query: z.record(z.string(), Matcher).optional().describe('Query parameters the request must have'),
+    body: z.record(z.string(), Matcher).optional().describe('JSON body fields (dotted paths) the request must have'),
+    nth: positive.optional().describe('Only the nth matching attempt'),
+    from: positive.optional().describe('Attempts from this one on'),
+    to: positive.optional().describe('Attempts up to this one'),
+    every: positive.optional().describe('Every nth attempt: every: 3 fires on attempts 3, 6, 9…'),
+  })
+  .superRefine((w, ctx) => {
+    if (w.nth !== undefined && (w.from !== undefined || w.to !== undefined || w.every !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'nth names one attempt; it cannot be combined with from, to or every' });
+    }
+    if (w.from !== undefined && w.to !== undefined && w.from > w.to) {
+      ctx.addIssue({ code: 'custom', message: `from (${w.from}) is after to (${w.to})` });
+    }
+  });
+export type When = z.infer<typeof When>;
+
+export const Then = z
+  .strictObject({
+    error: z.string().min(1).optional().describe("A documented error code of the endpoint, answered in the provider's own shape"),
+    message: z.string().optional().describe("With error: the message to answer instead of the document's"),
+    status: z.number().int().min(200).max(599).optional().describe('An answer of your own: its HTTP status (with body and headers)'),
+    body: z.unknown().optional().describe('With status: the body (an object is sent as JSON, a string as it is)'),
+    headers: z.record(z.string(), z.string()).optional().describe('With status: response headers'),
+    fault: z.enum(faultKinds).optional().describe('reset: the connection is dropped; hang: no answer until the client gives up (bounded by hangMs); malformed-json / empty-body: a broken 200 (or status) answer'),
+    hangMs: z.number().int().min(1).max(maxHoldMs).optional().describe(`With fault: hang, how long before the connection is dropped (default ${defaultHangMs})`),
+    delayMs: z.number().int().min(0).max(maxHoldMs).optional().describe('Wait this long first; alone, the normal answer follows the wait'),
+  })
+  .superRefine((t, ctx) => {
+    const kinds = [t.error !== undefined && 'error', t.fault !== undefined && 'fault', t.status !== undefined && t.fault === undefined && 'status'].filter(Boolean);
+    if (kinds.length > 1) ctx.addIssue({ code: 'custom', message: `choose one of error, status or fault (got ${kinds.join(' and ')})` });
+    if (kinds.length === 0 && t.delayMs === undefined) ctx.addIssue({ code: 'custom', message: 'say what happens: error, status, fault or delayMs' });
+    if (t.message !== undefined && t.error === undefined) ctx.addIssue({ code: 'custom', message: 'message goes with error' });
+    if ((t.body !== undefined || t.headers !== undefined) && (t.status === undefined || t.fault !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'body and headers go with status (and no fault)' });
+    }
+    if (t.hangMs !== undefined && t.fault !== 'hang') ctx.addIssue({ code: 'custom', message: 'hangMs goes with fault: hang' });
+    if (t.status !== undefined && (t.fault === 'reset' || t.fault === 'hang')) {
+      ctx.addIssue({ code: 'custom', message: `fault: ${t.fault} sends no status` });
+    }
+  });
+export type Then = z.infer<typeof Then>;
+
+export const Rule = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional().describe('Shown in the journal as <scenario>/<id> (default: the rule number)'),
+  when: When.default({}),
+  then: Then,
+  times: positive.optional().describe('Fire at most this many times'),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const StepRequest = z.strictObject({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
+  path: z.string().startsWith('/').describe('From the sandbox root, e.g. /jibit/ide/v1/cards or /_sandbox/tenants/{{tenant.id}}/clock'),
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  body: z.unknown().optional().describe('An object is sent as JSON; a string as it is'),
+  headers: z.record(z.string(), z.string()).optional(),
+  timeoutMs: z.number().int().min(1).max(maxHoldMs).optional().describe('Give up waiting after this long (default 10000)'),
+});
+
+export const Expect = z.strictObject({
+  status: z.number().int().min(100).max(599).optional(),
+  code: z.string().optional().describe("The body's error code field"),
+  body: z.record(z.string(), z.unknown()).optional().describe('Fields by dotted path (items by index: list.0.name) and the value or matcher each must have'),
+  headers: z.record(z.string(), Matcher).optional(),
+  fault: z.enum(faultKinds).optional().describe('The answer is this fault: reset or hang (no answer), malformed-json or empty-body'),
+  minMs: z.number().int().min(0).optional().describe('The answer took at least this long'),
+  maxMs: z.number().int().min(0).optional().describe('The answer took at most this long'),
+});
+export type Expect = z.infer<typeof Expect>;
+
+export const Step = z.strictObject({
+  name: z.string().min(1),
+  request: StepRequest,
+  expect: Expect.default({}),
+  save: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().min(1))
+    .optional()
+    .describe('Values for later steps: name → dotted path in the answer (body.accessToken, headers.x-track-id, status)'),
+});
+export type Step = z.infer<typeof Step>;
+
+export const Setup = z.strictObject({
+  clock: z
+    .strictObject({
+      at: z.iso
+        .datetime({ offset: true })
+        .refine((at) => Date.parse(at) >= clockRange.fromMs && Date.parse(at) <= clockRange.toMs, `must be between ${clockRange.from} and ${clockRange.to}`)
+        .optional().describe("Set the tenant's clock to this instant (ISO-8601 with a zone)"),
+      frozen: z.boolean().optional().describe('Freeze the clock (at `at`, or where it is)'),
+    })
+    .optional(),
+  jibit: JibitSettingsPatch.optional().describe('As PATCH /_sandbox/tenants/{id}/jibit: balances, billing, daily limits, prices, allowed IPs'),
+});
+export type Setup = z.infer<typeof Setup>;
+
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: ScenarioName,
+    provider: z.enum(scenarioProviders),
+    description: z.string().min(1).describe('Given / When / Then, in plain words'),
+    setup: Setup.optional(),
+    fixtures: FixturesPatch.optional().describe('Extra records for the synthetic world, as in fixtures/world.json; they join the shared world when the scenario is loaded'),
+    rules: z.array(Rule).default([]),
+    steps: z.array(Step).default([]),
+  })
+  .describe('A Mahak scenario');
+export type Scenario = z.infer<typeof Scenario>;
+
+/** The schema editors read: `# yaml-language-server: $schema=../scenario.schema.json`. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+}
