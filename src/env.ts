@@ -6,6 +6,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   MAHAK_DB: z.string().min(1).default('./data/mahak.db'),
   MAHAK_WORLD_SEED: z.string().min(1).default('mahak'),
+  /** The scenarios folder loaded at start-up (default: the scenarios that come with Mahak). */
+  MAHAK_SCENARIOS: z.string().min(1).optional(),
+  /** Where the CLI finds a running sandbox (mahak tenant create, mahak scenario list --url). */
+  MAHAK_URL: z.string().url().default('http://localhost:8787'),
   /** Journal entries kept per tenant; older ones are dropped first. */
   MAHAK_JOURNAL_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   /** Take the caller's address from X-Forwarded-For (only behind a proxy you trust). */

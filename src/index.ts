@@ -25,18 +25,31 @@ export interface Sandbox {
   readonly credentials: { apiKey: string; secretKey: string };
 }
 
+/** Rejects as fetch does once the caller aborts, while the sandbox goes on with the request. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return answer;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason ?? new DOMException('This operation was aborted', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /** A fresh sandbox, in memory unless `db` names a file. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const { scenarios = shippedScenariosDir, ...rest } = options;
   const instance = createInstance({ db: ':memory:', ...rest, ...(scenarios === false ? {} : { scenariosDir: scenarios }) });
   let server: ServerType | undefined;
   return {
-    fetch: async (request) => {
-      const response = await instance.app.fetch(request);
-      if (response.headers.has(droppedHeader)) {
-        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-      }
-      return response;
+    fetch: (request) => {
+      const answer = Promise.resolve(instance.app.fetch(request)).then((response) => {
+        if (response.headers.has(droppedHeader)) {
+          throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+        }
+        return response;
+      });
+      return untilAborted(answer, request.signal);
     },
     listen: (port = 0) =>
       new Promise((resolve) => {

@@ -19,7 +19,7 @@ describe('shipped scenarios', () => {
       fetch: (url, init) => sandbox.fetch(new Request(url, init)),
       source,
     });
-    const failures = result.steps.filter((s) => s.outcome !== 'passed').map((s) => `${s.name}: ${s.problems.join('; ')}`);
+    const failures = result.steps.filter((s) => s.outcome !== 'passed').map((s) => `${s.outcome}: ${s.name}: ${s.problems.join('; ')}`);
     expect({ setupProblem: result.setupProblem, failures }).toEqual({ setupProblem: undefined, failures: [] });
     expect(result.steps.length).toBe(scenario.steps.length);
     expect(result.ok).toBe(true);

@@ -22,9 +22,9 @@ export interface ParsedScenario {
   records: WorldRecords | undefined;
 }
 
-/** YAML is a superset of JSON, so one parser reads both. */
+/** YAML is a superset of JSON, so one parser reads both; `<<` merge keys are allowed. */
 export function parseScenarioText(text: string, source: string): ParsedScenario {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
   if (document.errors.length > 0) {
     throw new ScenarioInvalid(source, document.errors.slice(0, 3).map((e) => `not valid YAML or JSON: ${e.message.split('\n')[0]}`));
   }

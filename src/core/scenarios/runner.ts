@@ -221,7 +221,8 @@ function check(expect: Expect, outcome: Outcome, ms: number): string[] {
   }
   for (const [path, wanted] of Object.entries(expect.body ?? {})) {
     const actual = path === '' || path === '.' ? answer.body : fieldAt(answer.body, path);
-    const ok = isMatcherObject(wanted) ? matchesValue(actual, wanted) : isDeepStrictEqual(actual, wanted);
+    // null asks for an absent (or null) field, as in rule matching.
+    const ok = wanted === null || isMatcherObject(wanted) ? matchesValue(actual, wanted as Matcher) : isDeepStrictEqual(actual, wanted);
     if (!ok) problems.push(`body.${path}: expected ${show(wanted)}, got ${show(actual)}`);
   }
   for (const [name, wanted] of Object.entries(expect.headers ?? {})) {

@@ -1,0 +1,65 @@
+// `mahak serve` (and `npm start`): open the database, seed the world, load the scenarios folder,
+// serve. A bad scenario file stops start-up with its path and the reason.
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createInstance, shippedScenariosDir } from '../instance.js';
+import { jibitBasePath } from '../providers/jibit/index.js';
+import { defaultTenant } from '../sandbox/tenant-config.js';
+import { ScenarioInvalid } from '../core/scenarios/parse.js';
+import type { Io } from './io.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  db: string;
+  scenarios?: string;
+  worldSeed: string;
+  trustProxy: boolean;
+  journalLimit: number;
+}
+
+/** Starts serving; resolves with the port once listening, or with an exit code when start-up fails. */
+export function startServer(options: ServeOptions, io: Io): Promise<{ port: number; stop(): Promise<void> } | { exitCode: number }> {
+  const startedAt = performance.now();
+  const scenariosDir = options.scenarios ?? shippedScenariosDir;
+  let instance: ReturnType<typeof createInstance>;
+  try {
+    instance = createInstance({
+      db: options.db,
+      worldSeed: options.worldSeed,
+      trustProxy: options.trustProxy,
+      journalLimit: options.journalLimit,
+      scenariosDir,
+    });
+  } catch (error) {
+    if (!(error instanceof ScenarioInvalid)) throw error;
+    io.err(`Mahak cannot start: a scenario is not valid.\n  ${error.source}\n${error.reasons.map((r) => `    ${r}`).join('\n')}`);
+    return Promise.resolve({ exitCode: 1 });
+  }
+  return new Promise((resolve) => {
+    const server = serve({ fetch: instance.app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+      const base = `http://localhost:${info.port}`;
+      io.out(
+        [
+          `Mahak is serving on ${base} (database ${options.db}, ready in ${Math.round(performance.now() - startedAt)} ms)`,
+          `  Jibit inquiry API:  ${base}${jibitBasePath}   (instead of https://napi.jibit.ir/ide)`,
+          `  Control API:        ${base}/_sandbox`,
+          `  OpenAPI document:   ${base}/openapi.json`,
+          `  Scenarios:          ${instance.deps.scenarios.list().length} loaded from ${scenariosDir}`,
+          `  Default tenant:     apiKey=${defaultTenant.apiKey} secretKey=${defaultTenant.secretKey}`,
+          `  Try: curl -s -X POST ${base}${jibitBasePath}/v1/tokens/generate -H 'Content-Type: application/json' \\`,
+          `         -d '{"apiKey":"${defaultTenant.apiKey}","secretKey":"${defaultTenant.secretKey}"}'`,
+        ].join('\n'),
+      );
+      const stop = () =>
+        new Promise<void>((done) => {
+          instance.deps.holds.releaseAll();
+          server.close(() => {
+            instance.close();
+            done();
+          });
+        });
+      resolve({ port: info.port, stop });
+    });
+  });
+}
