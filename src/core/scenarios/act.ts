@@ -52,7 +52,8 @@ function dropConnection(c: AppContext): Response {
   return new Response(null, { status: 502, headers: { [droppedHeader]: 'true' } });
 }
 
-const jsonType = { 'content-type': 'application/json' };
+/** A new object each time: hono keeps the headers object it is given. */
+const jsonType = () => ({ 'content-type': 'application/json' });
 
 export interface ActOptions {
   holds: Holds;
@@ -77,10 +78,10 @@ export function act(c: AppContext, fired: FiredRule, options: ActOptions): Respo
       case 'malformed-json':
         c.set('fault', 'malformed-json');
         c.set('answerBody', malformedJson);
-        return c.body(malformedJson, (then.status ?? 200) as 200, jsonType);
+        return c.body(malformedJson, (then.status ?? 200) as 200, jsonType());
       case 'empty-body':
         c.set('fault', 'empty-body');
-        return c.body(null, (then.status ?? 200) as 200, jsonType);
+        return c.body(null, (then.status ?? 200) as 200, jsonType());
     }
     if (then.status !== undefined) return respond(c, then.status, then.body, then.headers);
     return options.normal();
@@ -95,6 +96,6 @@ function respond(c: AppContext, status: number, body: unknown, headers: Record<s
   if (typeof code === 'string') c.set('answerCode', code);
   const bodiless = status === 204 || status === 205 || status === 304;
   const text = bodiless || body === undefined || body === null ? null : typeof body === 'string' ? body : JSON.stringify(body);
-  const type = typeof body === 'string' ? { 'content-type': 'text/plain; charset=UTF-8' } : text === null ? {} : jsonType;
+  const type: Record<string, string> = typeof body === 'string' ? { 'content-type': 'text/plain; charset=UTF-8' } : text === null ? {} : jsonType();
   return c.body(text as string, status as 200, { ...type, ...headers });
 }
