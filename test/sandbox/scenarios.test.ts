@@ -2,6 +2,7 @@
 // and what a switched-on scenario does to Jibit calls (rules, counters, journal, reset).
 import { afterAll, describe, expect, it } from 'vitest';
 import { control, jibit, json, newTenant, sandbox, signedIn, tokens } from '../helpers.js';
+import { loadFixtures } from '../../src/core/world/fixtures.js';
 
 const app = sandbox();
 afterAll(() => app.close());
@@ -342,5 +343,42 @@ describe('rule conditions', () => {
     expect((await cardInquiry(t.token)).status).toBe(422);
     expect((await jibit(app, '/v1/balances', { token: t.token })).status).toBe(200);
     expect((await tokens(app, t)).accessToken).toMatch(/^ey/);
+  });
+});
+
+describe('extra fixture records', () => {
+  it('join the world when the scenario is loaded, replacing a stored record with the same number', async () => {
+    const saman = loadFixtures().cards.find((c) => c.number === '6219861234567898')!;
+    const t = await signedIn(app);
+    expect((await cardInquiry(t.token, {}, saman.number)).status).toBe(200);
+    const { note: _, ...record } = saman;
+    const res = await upload(
+      JSON.stringify({
+        name: 'saman-card-lost',
+        provider: 'jibit',
+        description: 'Given the SAMAN demo card is reported lost, then inquiries answer so.',
+        fixtures: { cards: [{ ...record, note: 'reported lost', state: 'LOST' }] },
+      }),
+      'application/json',
+    );
+    expect(res.status).toBe(201);
+    const lost = await cardInquiry(t.token, {}, saman.number);
+    expect(lost.status).toBe(422);
+    expect(await json(lost)).toEqual({ code: 'card.registered_as_lost', message: 'این کارت به عنوان کارت گم شده ثبت شده است' });
+  });
+
+  it('are refused when they name a person the world does not hold', async () => {
+    const saman = loadFixtures().cards.find((c) => c.number === '6219861234567898')!;
+    const res = await upload(
+      JSON.stringify({
+        name: 'orphan-card',
+        provider: 'jibit',
+        description: 'Given a card of nobody, then the scenario is refused.',
+        fixtures: { cards: [{ ...saman, ownerNationalCode: '0499370899' }] },
+      }),
+      'application/json',
+    );
+    expect(res.status).toBe(400);
+    expect(((await json(res)) as { details: { reasons: string[] } }).details.reasons).toEqual([expect.stringMatching(/^fixtures: card 6219861234567898: .*0499370899/)]);
   });
 });
