@@ -6,6 +6,8 @@ import type { AppDeps, AppEnv } from './core/http.js';
 import { createJibitApp, jibitBasePath } from './providers/jibit/index.js';
 import { JibitError, renderJibitError } from './providers/jibit/errors.js';
 import { createSandboxApi, sandboxBasePath } from './sandbox/index.js';
+import { createFreepayApp, freepayBasePath } from './providers/freepay/index.js';
+import { FreepayError } from './providers/freepay/errors.js';
 import { SandboxError } from './sandbox/errors.js';
 
 export function createApp(deps: AppDeps) {
@@ -16,6 +18,7 @@ export function createApp(deps: AppDeps) {
     return next();
   });
   app.route(jibitBasePath, createJibitApp(deps));
+  app.route(freepayBasePath, createFreepayApp(deps));
   app.route(sandboxBasePath, createSandboxApi());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
@@ -24,19 +27,21 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Mahak sandbox',
       version: '0.1.0',
-      description: 'Sandbox of the Jibit inquiry API (under /jibit/ide) and its control API (under /_sandbox).',
+      description: 'Sandbox of the Jibit inquiry API (under /jibit/ide), the Freepay payment gateway (under /freepay) and the control API (under /_sandbox).',
     },
   });
   app.get('/', (c) =>
-    c.json({ name: 'Mahak', providers: { jibit: jibitBasePath }, controlApi: sandboxBasePath, openapi: '/openapi.json' }),
+    c.json({ name: 'Mahak', providers: { jibit: jibitBasePath, freepay: freepayBasePath }, controlApi: sandboxBasePath, openapi: '/openapi.json' }),
   );
 
   app.notFound((c) => {
     if (isJibit(c)) return jibitErrorResponse(c, new JibitError('handler.not_found'));
+    if (isFreepay(c)) return freepayErrorResponse(c, new FreepayError('notFound'));
     return c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404);
   });
   app.onError((error, c) => {
     if (isJibit(c)) return jibitErrorResponse(c, asJibitError(error));
+    if (isFreepay(c)) return freepayErrorResponse(c, asFreepayError(error));
     if (error instanceof SandboxError) return c.json(error.body, error.status);
     if (error instanceof HTTPException && error.status === 415) {
       return c.json({ error: 'unsupported_media_type', message: 'send the body as JSON with Content-Type: application/json' }, 415);
@@ -51,6 +56,22 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+const isFreepay = (c: Context) => c.req.path === freepayBasePath || c.req.path.startsWith(`${freepayBasePath}/`);
+
+function asFreepayError(error: Error): FreepayError {
+  if (error instanceof FreepayError) return error;
+  if (error instanceof HTTPException && error.status < 500) return new FreepayError('invalidInput');
+  console.error(error);
+  return new FreepayError('serviceUnavailable');
+}
+
+function freepayErrorResponse(c: Context<AppEnv>, error: FreepayError) {
+  const body = error.body;
+  c.set('answerBody', body);
+  c.set('answerCode', String(body.status));
+  return c.json(body, error.http as 400);
+}
 
 const isJibit = (c: Context) => c.req.path === jibitBasePath || c.req.path.startsWith(`${jibitBasePath}/`);
 

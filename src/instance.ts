@@ -6,7 +6,8 @@ import { createApp, type App } from './app.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { AppDeps } from './core/http.js';
 import { signingSecret } from './core/meta.js';
-import { createTenant, getTenant } from './core/tenants.js';
+import { createTenant, getTenant, giveFreepayKeys } from './core/tenants.js';
+import { newId } from './core/ids.js';
 import { TokenService } from './core/tokens.js';
 import { Meter } from './core/meter.js';
 import { Journal } from './core/journal.js';
@@ -50,6 +51,7 @@ export function createInstance(options: InstanceOptions): Instance {
     const config = buildTenantConfig({ name: defaultTenant.name }, defaultTenant);
     createTenant(db, defaultTenant.id, config, wall.now());
   }
+  giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultTenant.freepayApiKey : newId('freepayKey')));
   const writes = new WriteBehind(db);
   const world = memoizedWorld(createWorld(db, worldSeed));
   const scenarios = new ScenarioBook(db, world.forget);

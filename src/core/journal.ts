@@ -38,8 +38,8 @@ export interface JournalFilter {
   limit: number;
 }
 
-/** Field names whose values are credentials: never kept in full. */
-const secretFields = new Set(['apikey', 'secretkey', 'accesstoken', 'refreshtoken', 'token', 'password', 'authorization']);
+/** Field names whose values are credentials (Freepay's `api` key and card secrets included): never kept in full. */
+const secretFields = new Set(['apikey', 'secretkey', 'accesstoken', 'refreshtoken', 'token', 'password', 'authorization', 'api', 'pin2', 'cvv2']);
 
 /** `mahak-default-secret-key` → `maha…-key`; short values are starred out entirely. */
 export function maskSecret(value: string): string {
@@ -86,7 +86,7 @@ interface Row {
   latencyMs: number;
 }
 
-const mayHoldSecret = /"(apikey|secretkey|accesstoken|refreshtoken|token|password|authorization)"\s*:/i;
+const mayHoldSecret = /"(apikey|secretkey|accesstoken|refreshtoken|token|password|authorization|api|pin2|cvv2)"\s*:/i;
 
 /** JSON text with credentials masked; most bodies hold none and are written as they are. */
 function json(value: unknown): string | null {

@@ -2,7 +2,7 @@
 // wallets and clock. Tests running in parallel each create one and never see each other.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { journal, ledger, outbox, tenants, usage, wallets } from '../db/schema/index.js';
+import { freepayPayments, freepaySettlements, journal, ledger, outbox, tenants, usage, wallets } from '../db/schema/index.js';
 import { tenantClock, type Clock, type ClockState } from './clock.js';
 import { openWallets, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
@@ -21,6 +21,11 @@ export interface TenantConfig {
     balances: Record<WalletType, number>;
     billing: Billing;
   };
+  freepay: {
+    apiKey: string;
+    /** Settings over the defaults (providers/freepay/merchant.ts). */
+    settings: Record<string, unknown>;
+  };
 }
 
 export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: number): TenantRow {
@@ -37,6 +42,8 @@ export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: nu
         dailyLimits: JSON.stringify(config.jibit.dailyLimits),
         prices: JSON.stringify(config.jibit.prices),
         billing: config.jibit.billing,
+        freepayApiKey: config.freepay.apiKey,
+        freepay: JSON.stringify(config.freepay.settings),
         initialConfig: JSON.stringify(config),
       })
       .returning()
@@ -63,6 +70,20 @@ export function getTenant(db: Db, id: string): TenantRow | undefined {
 
 const dropRow = (db: Db, id: string) => prepared(db, rowCache).delete(id);
 
+export function tenantByFreepayApiKey(db: Db, apiKey: string): TenantRow | undefined {
+  const row = db.select({ id: tenants.id }).from(tenants).where(eq(tenants.freepayApiKey, apiKey)).get();
+  return row && getTenant(db, row.id);
+}
+
+/** Tenants from before Freepay get a merchant API key of their own. */
+export function giveFreepayKeys(db: Db, newKey: (tenantId: string) => string): void {
+  const missing = db.select({ id: tenants.id }).from(tenants).where(sql`${tenants.freepayApiKey} IS NULL`).all();
+  for (const { id } of missing) {
+    dropRow(db, id);
+    db.update(tenants).set({ freepayApiKey: newKey(id) }).where(eq(tenants.id, id)).run();
+  }
+}
+
 export function tenantByJibitApiKey(db: Db, apiKey: string): TenantRow | undefined {
   return db.select().from(tenants).where(eq(tenants.jibitApiKey, apiKey)).get();
 }
@@ -87,7 +108,7 @@ export function updateTenant(db: Db, id: string, values: Partial<Omit<TenantRow,
   db.update(tenants).set(values).where(eq(tenants.id, id)).run();
 }
 
-const owned = [wallets, ledger, usage, journal, outbox];
+const owned = [wallets, ledger, usage, journal, outbox, freepayPayments, freepaySettlements];
 
 /** Removes the tenant and everything it owns. */
 export function deleteTenant(db: Db, id: string): void {
@@ -115,6 +136,8 @@ export function resetTenant(db: Db, id: string, nowMs: number): void {
         dailyLimits: JSON.stringify(initial.jibit.dailyLimits),
         prices: JSON.stringify(initial.jibit.prices),
         billing: initial.jibit.billing,
+        // Tenants created before Freepay have no Freepay part in their initial config.
+        ...(initial.freepay ? { freepay: JSON.stringify(initial.freepay.settings) } : {}),
         clockOffsetMs: 0,
         clockFrozenAtMs: null,
         scenario: null,

@@ -14,6 +14,7 @@ import { registerTenantJournal } from './routes/tenant-journal.js';
 import { registerTenantReset } from './routes/tenant-reset.js';
 import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 import { registerScenarios } from './routes/scenarios.js';
+import { registerTenantFreepay } from './routes/tenant-freepay.js';
 
 export const sandboxBasePath = '/_sandbox';
 
@@ -30,5 +31,6 @@ export function createSandboxApi() {
   registerTenantReset(app);
   registerTenantJournalVerify(app);
   registerScenarios(app);
+  registerTenantFreepay(app);
   return app;
 }

@@ -4,6 +4,8 @@ import { tehranJalaliDay } from '../core/calendar.js';
 import type { AppDeps } from '../core/http.js';
 import { clockOf, getTenant, type TenantRow } from '../core/tenants.js';
 import { jibitSettings } from '../providers/jibit/settings.js';
+import { freepayMerchant } from '../providers/freepay/merchant.js';
+import { freepayBalance } from '../providers/freepay/money.js';
 import { notFound } from './errors.js';
 
 export const isoTime = (epochMs: number) => new Date(epochMs).toISOString();
@@ -32,6 +34,11 @@ export function tenantView(row: TenantRow, deps: AppDeps) {
       dailyLimits: settings.dailyLimits,
       prices: settings.prices,
       usedToday,
+    },
+    freepay: {
+      apiKey: row.freepayApiKey,
+      ...freepayMerchant(row),
+      balances: { FREEPAY: freepayBalance(deps.db, row.id, 'FREEPAY'), FREEPAY_HELD: freepayBalance(deps.db, row.id, 'FREEPAY_HELD') },
     },
   };
 }

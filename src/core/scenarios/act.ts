@@ -23,10 +23,11 @@ export const malformedJson = '{"code": "server.error", "message": "';
 export class Holds {
   readonly #pending = new Set<() => void>();
 
-  hold(c: AppContext, ms: number): Promise<void> {
+  /** `c`, when given, lets the hold end early once its client goes away. */
+  hold(c: AppContext | undefined, ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const socket = (c.env as NodeBindings)?.incoming?.socket;
-      const signal = c.req.raw.signal as AbortSignal | undefined;
+      const socket = (c?.env as NodeBindings)?.incoming?.socket;
+      const signal = c?.req.raw.signal as AbortSignal | undefined;
       const done = () => {
         clearTimeout(timer);
         this.#pending.delete(done);

@@ -1,6 +1,7 @@
 // Deciding which rule of a scenario answers a request. Attempts are counted per tenant,
 // scenario and rule: the nth request of the tenant that matches the rule's `when` (endpoint
 // and fields) is attempt n of that rule, whether or not an earlier rule fired.
+import { header, type AppContext } from '../http.js';
 import type { ScenarioBook } from './book.js';
 import { providerFacts } from './providers.js';
 import type { Matcher, Rule, Then, When } from './schema.js';
@@ -133,4 +134,25 @@ export class ScenarioEngine {
   forgetScenario(scenarioName: string): void {
     for (const key of this.#counters.keys()) if (key.endsWith(`\u0000${scenarioName}`)) this.#counters.delete(key);
   }
+}
+
+/**
+ * The rule that answers this call: of the scenario named by X-Sandbox-Scenario, else of the
+ * tenant's active one. An unknown name in the header throws what `unknown` builds (the
+ * provider's own error shape), whether or not the call names a tenant.
+ */
+export function scenarioRule(
+  c: AppContext,
+  provider: string,
+  endpointId: string,
+  body: Record<string, unknown> | undefined,
+  unknown: (named: string, known: string[]) => Error,
+): FiredRule | undefined {
+  const deps = c.get('deps');
+  const named = header(c, 'x-sandbox-scenario');
+  if (named !== undefined && !deps.scenarios.get(named)) throw unknown(named, deps.scenarios.names());
+  const tenant = c.get('tenant');
+  const scenario = named ?? tenant?.scenario;
+  if (!tenant || !scenario) return undefined;
+  return deps.rules.decide(tenant.id, scenario, { provider, endpointId, query: c.get('query'), body });
 }

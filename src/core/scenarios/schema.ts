@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { clockRange } from '../clock.js';
 import { JibitSettingsPatch } from '../../providers/jibit/settings-patch.js';
+import { FreepayMerchantPatch } from '../../providers/freepay/merchant.js';
 import { FixturesPatch } from '../world/fixtures.js';
 
-export const scenarioProviders = ['jibit'] as const;
+export const scenarioProviders = ['jibit', 'freepay'] as const;
 export type ScenarioProvider = (typeof scenarioProviders)[number];
 
 export const faultKinds = ['reset', 'hang', 'malformed-json', 'empty-body'] as const;
@@ -140,6 +141,7 @@ export const Setup = z.strictObject({
     })
     .optional(),
   jibit: JibitSettingsPatch.optional().describe('As PATCH /_sandbox/tenants/{id}/jibit: balances, billing, daily limits, prices, allowed IPs'),
+  freepay: FreepayMerchantPatch.optional().describe('As PATCH /_sandbox/tenants/{id}/freepay: sites, status, amount limits, authority lifetime'),
 });
 export type Setup = z.infer<typeof Setup>;
 

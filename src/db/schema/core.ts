@@ -24,6 +24,10 @@ export const tenants = sqliteTable('tenants', {
   clockFrozenAtMs: integer('clock_frozen_at_ms'),
   /** JSON: the settings the tenant was created with, so a reset can restore them. */
   initialConfig: text('initial_config').notNull().default('{}'),
+  /** The Freepay merchant's API key; unique. */
+  freepayApiKey: text('freepay_api_key').unique(),
+  /** JSON: the Freepay merchant's settings (name, sites, settlement account, status, limits). */
+  freepay: text('freepay').notNull().default('{}'),
   /** Name of the active scenario, whose rules apply before normal behaviour; null for none. */
   scenario: text('scenario'),
 });
@@ -44,7 +48,8 @@ export const ledger = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     tenantId: text('tenant_id').notNull(),
-    wallet: text('wallet', { enum: ['PRF', 'POF'] }).notNull(),
+    /** PRF/POF: Jibit wallets; FREEPAY: the merchant's gateway balance; FREEPAY_HELD: buyers' money taken by failed payments, until reversed. */
+    wallet: text('wallet', { enum: ['PRF', 'POF', 'FREEPAY', 'FREEPAY_HELD'] }).notNull(),
     /** Negative for a charge, positive for a top-up or refund. */
     amountRial: integer('amount_rial').notNull(),
     balanceAfterRial: integer('balance_after_rial').notNull(),

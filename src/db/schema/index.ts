@@ -1,3 +1,4 @@
 export * from './core.js';
 export * from './world.js';
 export * from './records.js';
+export * from './freepay.js';

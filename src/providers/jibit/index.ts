@@ -2,7 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
 import { jibitPipeline } from './pipeline.js';
-import { journalJibitCalls } from './journal.js';
+import { journalCalls } from '../../core/journal-calls.js';
 import { jibitHook } from './validation.js';
 import { registerHealth } from './routes/health.js';
 import { registerTokenGenerate } from './routes/token-generate.js';
@@ -25,7 +25,7 @@ export const jibitBasePath = '/jibit/ide';
 
 export function createJibitApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: jibitHook });
-  app.use('*', journalJibitCalls(deps, jibitBasePath));
+  app.use('*', journalCalls(deps, 'jibit', jibitBasePath));
   app.use('*', jibitPipeline(deps));
   registerHealth(app);
   registerTokenGenerate(app);

@@ -5,7 +5,7 @@ import type { MiddlewareHandler, Next } from 'hono';
 import { callerAllowed, header, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, clockOf, tenantByJibitApiKey } from '../../core/tenants.js';
 import { act } from '../../core/scenarios/act.js';
-import type { FiredRule } from '../../core/scenarios/rules.js';
+import { scenarioRule } from '../../core/scenarios/rules.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
 import { jibitError } from './errors.js';
@@ -109,21 +109,13 @@ const failWith = (code: string, message: string | undefined): never => {
 };
 
 /** The rule of the scenario in X-Sandbox-Scenario (else the tenant's active one) that answers this call. */
-function firedRule(c: AppContext, endpointId: string, body: Record<string, unknown> | undefined): FiredRule | undefined {
-  const deps = c.get('deps');
-  const named = header(c, 'x-sandbox-scenario');
-  if (named !== undefined && !deps.scenarios.get(named)) {
-    const known = deps.scenarios.names();
-    throw jibitError(
+const firedRule = (c: AppContext, endpointId: string, body: Record<string, unknown> | undefined) =>
+  scenarioRule(c, 'jibit', endpointId, body, (named, known) =>
+    jibitError(
       'sandbox.scenario_unknown',
       `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.length > 0 ? known.join(', ') : '(none)'}`,
-    );
-  }
-  const tenant = c.get('tenant');
-  const scenario = named ?? tenant?.scenario;
-  if (!tenant || !scenario) return undefined;
-  return deps.rules.decide(tenant.id, scenario, { provider: 'jibit', endpointId, query: c.get('query'), body });
-}
+    ),
+  );
 
 /** Token calls name their tenant by the apiKey sent, so the tenant's rules and journal apply to them. */
 function identifyByApiKey(c: AppContext, apiKey: unknown): void {

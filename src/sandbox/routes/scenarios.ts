@@ -8,6 +8,7 @@ import type { StoredScenario } from '../../core/scenarios/book.js';
 import { ScenarioInvalid } from '../../core/scenarios/parse.js';
 import { clockStateOf, getTenant, saveClock, updateTenant } from '../../core/tenants.js';
 import { applyJibitSettings } from '../../providers/jibit/settings-patch.js';
+import { applyFreepaySettings } from '../../providers/freepay/merchant.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
 import { isoTime, requireTenant, tenantView } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
@@ -117,6 +118,11 @@ const deactivate = createRoute({
 export function activateScenario(deps: AppDeps, tenantId: string, stored: StoredScenario): void {
   const { setup } = stored.scenario;
   const row = requireTenant(deps, tenantId);
+  // The one part of a setup that can be refused goes first, so a refusal changes nothing.
+  if (setup?.freepay) {
+    const problem = applyFreepaySettings(deps, tenantId, setup.freepay);
+    if (problem) throw new SandboxError(400, 'invalid_scenario', `setup.freepay: ${problem}`);
+  }
   if (setup?.clock) {
     let state = clockStateOf(row);
     if (setup.clock.at !== undefined) state = applyClockCommand(state, { set: Date.parse(setup.clock.at) }, deps.wall);

@@ -1,14 +1,14 @@
-// Records each Jibit call in its tenant's journal once the answer is made. Calls that name no
-// tenant (an unknown API key, a token this sandbox did not issue) belong to no journal.
+// Records each provider call in its tenant's journal once the answer is made. Calls that name
+// no tenant (an unknown API key, a token this sandbox did not issue) belong to no journal.
 import type { MiddlewareHandler } from 'hono';
-import { header, queryObject, type AppDeps, type AppEnv } from '../../core/http.js';
-import { clockOf } from '../../core/tenants.js';
+import { header, queryObject, type AppDeps, type AppEnv } from './http.js';
+import { clockOf } from './tenants.js';
 
 /** Request headers worth keeping; Authorization never is. */
 const keptHeaders = ['x-track-id', 'x-sandbox-error', 'x-sandbox-scenario'];
 
-export const journalJibitCalls =
-  (deps: AppDeps, basePath: string): MiddlewareHandler<AppEnv> =>
+export const journalCalls =
+  (deps: AppDeps, provider: string, basePath: string): MiddlewareHandler<AppEnv> =>
   (c, next) => {
     const startedMs = performance.now();
     return next().then(() => {
@@ -23,7 +23,7 @@ export const journalJibitCalls =
       deps.journal.record({
         tenantId: tenant.id,
         atMs: (c.get('clock') ?? clockOf(tenant, deps.wall)).now(),
-        provider: 'jibit',
+        provider,
         endpointId: c.get('endpointId') ?? null,
         method: c.req.method,
         path: c.req.path.slice(basePath.length),

@@ -1,0 +1,78 @@
+// The buyer's submission and the merchant's verify: the one code path the gateway page and
+// the control API's "act as the buyer" call share, and the idempotent verify.
+import type { AppContext, AppDeps } from '../../core/http.js';
+import type { TenantRow } from '../../core/tenants.js';
+import { answerFields, failureReasons, type FreepayCodeName } from './catalog.js';
+import { FreepayError } from './errors.js';
+import { freepayMerchant } from './merchant.js';
+import { catchUpFreepay, recordFreepay } from './money.js';
+import { checkCardForm, findPayment, movePayment, outcomeOf, settleSubmission, shownStatus, type CardForm, type PaymentRow, type Submission } from './payments.js';
+
+export type BuyerAction = { cancel: true } | { form: CardForm; checkCaptcha: boolean };
+
+/**
+ * What submitting the page does: the form checked, the issuer asked (a card whose issuer never
+ * answers holds the answer for the merchant's issuerTimeoutMs), the payment moved on, and the
+ * callback URL the buyer is sent to.
+ */
+export async function submitPayment(c: AppContext | undefined, deps: AppDeps, tenant: TenantRow, payment: PaymentRow, nowMs: () => number, action: BuyerAction): Promise<Submission> {
+  catchUpFreepay(deps, tenant.id, nowMs());
+  const before = shownStatus(findPayment(deps.db, payment.authority)!, nowMs());
+  if (before !== 'pending') return { kind: 'closed', status: before };
+  if ('cancel' in action) return settleSubmission(deps.db, payment, nowMs(), { cancel: true });
+  const checked = checkCardForm(action.form, payment.authority, nowMs(), action.checkCaptcha);
+  if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+  const { card } = checked;
+  if (outcomeOf(card) === 'issuer_timeout') await deps.holds.hold(c, freepayMerchant(tenant).issuerTimeoutMs);
+  return deps.db.transaction(() => {
+    const result = settleSubmission(deps.db, payment, nowMs(), { card, ...(checked.email ? { email: checked.email } : {}) });
+    if (result.kind === 'redirect' && result.payment.failure === 'deducted_then_failed') {
+      recordFreepay(deps.db, tenant.id, 'FREEPAY_HELD', payment.amountRial, `taken from card ${result.payment.cardPan}, payment failed (authority ${payment.authority})`, nowMs());
+    }
+    return result;
+  });
+}
+
+export interface VerifyAnswer {
+  code: 'ok' | 'alreadyVerified';
+  body: Record<string, unknown>;
+}
+
+const paymentData = (p: PaymentRow) => ({
+  [answerFields.amount]: p.amountRial,
+  [answerFields.authority]: p.authority,
+  [answerFields.refId]: p.refId,
+  [answerFields.cardPan]: p.cardPan,
+  [answerFields.orderId]: p.orderId,
+  [answerFields.paidAt]: p.paidAtMs === null ? null : new Date(p.paidAtMs).toISOString(),
+});
+
+/**
+ * Verify, all in one synchronous transaction: the first verify of a paid payment marks it
+ * verified and credits the merchant once; any later one answers "already verified" with the
+ * same data. Every other state answers its own code.
+ */
+export function verifyPayment(deps: AppDeps, merchant: TenantRow, authority: string, amountRial: number, nowMs: number): VerifyAnswer {
+  catchUpFreepay(deps, merchant.id, nowMs);
+  return deps.db.transaction(() => {
+    const p = findPayment(deps.db, authority);
+    if (!p) throw new FreepayError('unknownAuthority');
+    if (p.tenantId !== merchant.id) throw new FreepayError('otherMerchant');
+    if (p.amountRial !== amountRial) throw new FreepayError('amountMismatch');
+    const status = shownStatus(p, nowMs);
+    const refusal: Partial<Record<typeof status, FreepayCodeName>> = {
+      expired: 'authorityExpired',
+      pending: 'notPaid',
+      cancelled: 'cancelled',
+    };
+    if (status === 'failed' || status === 'reversed') {
+      throw new FreepayError('paymentFailed', { [answerFields.authority]: p.authority, [answerFields.failure]: p.failure, reason_message: failureReasons[p.failure as keyof typeof failureReasons] ?? null });
+    }
+    const refused = refusal[status];
+    if (refused) throw new FreepayError(refused);
+    if (status === 'verified') return { code: 'alreadyVerified', body: paymentData(p) };
+    if (!movePayment(deps.db, p, 'paid', { status: 'verified', verifiedAtMs: nowMs }, nowMs)) throw new Error(`payment ${p.authority} changed inside its transaction`);
+    recordFreepay(deps.db, merchant.id, 'FREEPAY', p.amountRial, `payment ${p.authority} verified`, nowMs);
+    return { code: 'ok', body: paymentData(p) };
+  });
+}

@@ -1,0 +1,71 @@
+// The merchant's Freepay money, in the shared ledger: FREEPAY is the gateway balance (credited
+// once per verified payment); FREEPAY_HELD is buyers' money taken by payments that failed, until
+// it is returned to the card 72 hours later on the tenant clock. Time-driven work (reversals) is
+// caught up whenever the tenant's Freepay state is read or changed, so a clock moved by days
+// does exactly what the days would have done.
+import { and, desc, eq, isNull, lte, isNotNull } from 'drizzle-orm';
+import type { AppDeps } from '../../core/http.js';
+import type { Db } from '../../db/index.js';
+import { freepayPayments, ledger } from '../../db/schema/index.js';
+import { failureReasons } from './catalog.js';
+import { movePayment, type PaymentRow } from './payments.js';
+
+export type FreepayWallet = 'FREEPAY' | 'FREEPAY_HELD';
+
+export function freepayBalance(db: Db, tenantId: string, wallet: FreepayWallet): number {
+  const last = db
+    .select({ balance: ledger.balanceAfterRial })
+    .from(ledger)
+    .where(and(eq(ledger.tenantId, tenantId), eq(ledger.wallet, wallet)))
+    .orderBy(desc(ledger.id))
+    .limit(1)
+    .get();
+  return last?.balance ?? 0;
+}
+
+/** Records a movement of the merchant's Freepay money; call inside the transaction that caused it. */
+export function recordFreepay(db: Db, tenantId: string, wallet: FreepayWallet, amountRial: number, reason: string, atMs: number): void {
+  const balanceAfterRial = freepayBalance(db, tenantId, wallet) + amountRial;
+  db.insert(ledger).values({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: null, atMs }).run();
+}
+
+/** Returns to the card the money of every failed payment whose 72 hours are up, with a ledger entry and a notice. */
+export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): void {
+  const due = deps.db
+    .select()
+    .from(freepayPayments)
+    .where(
+      and(
+        eq(freepayPayments.tenantId, tenantId),
+        eq(freepayPayments.status, 'failed'),
+        isNotNull(freepayPayments.reversalDueAtMs),
+        isNull(freepayPayments.reversedAtMs),
+        lte(freepayPayments.reversalDueAtMs, nowMs),
+      ),
+    )
+    .all();
+  for (const payment of due) reverse(deps, payment);
+}
+
+function reverse(deps: AppDeps, p: PaymentRow): void {
+  const atMs = p.reversalDueAtMs!;
+  deps.db.transaction(() => {
+    if (!movePayment(deps.db, p, 'failed', { status: 'failed', reversedAtMs: atMs }, atMs)) return;
+    recordFreepay(deps.db, p.tenantId, 'FREEPAY_HELD', -p.amountRial, `returned to card ${p.cardPan} (authority ${p.authority})`, atMs);
+    const text = `فری‌پی: مبلغ ${p.amountRial.toLocaleString('fa-IR')} ریال تراکنش ناموفق ${p.authority} به کارت ${p.cardPan} بازگشت داده شد.`;
+    if (p.mobile) {
+      deps.outbox.send({ tenantId: p.tenantId, atMs, provider: 'freepay', channel: 'sms', recipient: p.mobile, text });
+    } else {
+      deps.outbox.send({
+        tenantId: p.tenantId,
+        atMs,
+        provider: 'freepay',
+        channel: 'webhook',
+        recipient: p.callback,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: { authority: p.authority, event: 'reversed', amount: p.amountRial, reason: failureReasons.deducted_then_failed },
+      });
+    }
+  });
+}

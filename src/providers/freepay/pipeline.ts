@@ -1,0 +1,56 @@
+// What every Freepay call goes through: the form body read once (JSON refused with the
+// validation error), the merchant identified, then the active scenario's rules and
+// X-Sandbox-Error before the endpoint's own work.
+import { header, type AppContext } from '../../core/http.js';
+import { act } from '../../core/scenarios/act.js';
+import { scenarioRule } from '../../core/scenarios/rules.js';
+import { clockOf, type TenantRow } from '../../core/tenants.js';
+import { documentedFreepayCode, freepayCodes, freepayEndpoints, type FreepayEndpointId } from './catalog.js';
+import { FreepayError } from './errors.js';
+
+/** The form fields of a POST, or a FreepayError(invalidInput) for a body that is not a form. */
+export async function readForm(c: AppContext): Promise<Record<string, string>> {
+  const type = header(c, 'content-type') ?? '';
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
+    throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (بدنه باید application/x-www-form-urlencoded باشد)`);
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(await c.req.text())) fields[key] = value;
+  c.set('jsonBody', fields);
+  return fields;
+}
+
+/** The call belongs to this merchant's tenant: its journal, clock and scenario. */
+export function identify(c: AppContext, tenant: TenantRow | undefined): void {
+  if (!tenant) return;
+  c.set('tenant', tenant);
+  c.set('clock', clockOf(tenant, c.get('deps').wall));
+}
+
+/** Scenario rules, then X-Sandbox-Error, then `work`. */
+export function beforeWork(c: AppContext, endpointId: FreepayEndpointId, body: Record<string, unknown> | undefined, work: () => Promise<Response>): Promise<Response> {
+  c.set('endpointId', endpointId);
+  const normal = async () => {
+    forcedError(c, endpointId);
+    return work();
+  };
+  const fired = scenarioRule(c, 'freepay', endpointId, body, (named, known) =>
+    new FreepayError('invalidInput', {}, `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.join(', ') || '(none)'}`),
+  );
+  if (!fired) return normal();
+  // A rule's code was checked against the endpoint when the scenario was loaded.
+  const fail = (code: string, message: string | undefined): never => {
+    throw new FreepayError(documentedFreepayCode(endpointId, code) ?? 'serviceUnavailable', {}, message);
+  };
+  return Promise.resolve(act(c, fired, { holds: c.get('deps').holds, fail, normal })) as Promise<Response>;
+}
+
+/** X-Sandbox-Error: a code name (amountMismatch) or status (-12) the endpoint answers. */
+function forcedError(c: AppContext, endpointId: FreepayEndpointId): void {
+  const wanted = header(c, 'x-sandbox-error');
+  if (wanted === undefined) return;
+  const code = documentedFreepayCode(endpointId, wanted);
+  if (code) throw new FreepayError(code);
+  const valid = freepayEndpoints[endpointId].map((name) => `${freepayCodes[name].status} (${name})`).join(', ');
+  throw new FreepayError('invalidInput', {}, `X-Sandbox-Error "${wanted}" is not a code of ${endpointId}; its codes: ${valid}`);
+}

@@ -1,0 +1,95 @@
+// POST /payment/request and POST /payment/verify: the merchant's server side of the gateway,
+// form-urlencoded in, JSON out.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppContext, AppEnv } from '../../../core/http.js';
+import { tenantByFreepayApiKey } from '../../../core/tenants.js';
+import { isValidMobile, toAsciiDigits } from '../../../core/world/numbers.js';
+import { answerFields, freepayCodes, requestFields, verifyFields } from '../catalog.js';
+import { FreepayError } from '../errors.js';
+import { verifyPayment } from '../flow.js';
+import { freepayMerchant, onRegisteredSite } from '../merchant.js';
+import { catchUpFreepay } from '../money.js';
+import { createPayment } from '../payments.js';
+import { beforeWork, identify, readForm } from '../pipeline.js';
+import { documentRequest, documentVerify } from './openapi.js';
+
+const answer = (c: AppContext, body: Record<string, unknown>) => {
+  c.set('answerBody', body);
+  return c.json(body, 200);
+};
+
+/** A whole, positive number of Rial written in ASCII or Persian digits; anything else is not an amount. */
+function parseAmount(text: string | undefined): number | undefined {
+  const digits = toAsciiDigits(text?.trim() ?? '');
+  if (!/^\d{1,15}$/.test(digits)) return undefined;
+  return Number(digits);
+}
+
+function requireField(fields: Record<string, string>, name: string): string {
+  const value = fields[name]?.trim();
+  if (!value) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${name})`);
+  return value;
+}
+
+export function registerApi(app: OpenAPIHono<AppEnv>) {
+  documentRequest(app);
+  documentVerify(app);
+
+  app.post('/payment/request', async (c) => {
+    c.set('endpointId', 'payment-request');
+    const fields = await readForm(c);
+    const deps = c.get('deps');
+    const tenant = fields[requestFields.api] ? tenantByFreepayApiKey(deps.db, fields[requestFields.api]!) : undefined;
+    identify(c, tenant);
+    return beforeWork(c, 'payment-request', fields, async () => {
+      const api = requireField(fields, requestFields.api);
+      const amountText = requireField(fields, requestFields.amount);
+      const callbackText = requireField(fields, requestFields.callback);
+      if (!tenant || tenant.freepayApiKey !== api) throw new FreepayError('invalidApiKey');
+      const merchant = freepayMerchant(tenant);
+      if (merchant.status === 'inactive') throw new FreepayError('merchantInactive');
+      if (merchant.status === 'blacklisted') throw new FreepayError('merchantBlacklisted');
+      const amount = parseAmount(amountText);
+      if (amount === undefined || amount < merchant.minAmountRial || amount > merchant.maxAmountRial) {
+        throw new FreepayError('invalidAmount', {}, `${freepayCodes.invalidAmount.message} (${merchant.minAmountRial} تا ${merchant.maxAmountRial} ریال)`);
+      }
+      let callback: URL;
+      try {
+        callback = new URL(callbackText);
+      } catch {
+        throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${requestFields.callback})`);
+      }
+      if (!['http:', 'https:'].includes(callback.protocol)) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${requestFields.callback})`);
+      if (!onRegisteredSite(merchant, callback)) throw new FreepayError('callbackNotRegistered');
+      const mobile = fields[requestFields.mobile]?.trim() ? toAsciiDigits(fields[requestFields.mobile]!.trim()) : undefined;
+      if (mobile !== undefined && !isValidMobile(mobile)) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${requestFields.mobile})`);
+      const email = fields[requestFields.email]?.trim() || undefined;
+      if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${requestFields.email})`);
+      const description = fields[requestFields.description]?.trim() || undefined;
+      const orderId = fields[requestFields.orderId]?.trim() || undefined;
+      if ((description?.length ?? 0) > 500 || (orderId?.length ?? 0) > 100) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (description ≤ 500, order_id ≤ 100)`);
+      const nowMs = c.get('clock')!.now();
+      catchUpFreepay(deps, tenant.id, nowMs);
+      const payment = createPayment(deps.db, { tenantId: tenant.id, amountRial: amount, callback: callback.toString(), description, mobile, email, orderId }, merchant, nowMs);
+      return answer(c, { [answerFields.status]: freepayCodes.ok.status, [answerFields.authority]: payment.authority });
+    });
+  });
+
+  app.post('/payment/verify', async (c) => {
+    c.set('endpointId', 'payment-verify');
+    const fields = await readForm(c);
+    const deps = c.get('deps');
+    const tenant = fields[verifyFields.api] ? tenantByFreepayApiKey(deps.db, fields[verifyFields.api]!) : undefined;
+    identify(c, tenant);
+    return beforeWork(c, 'payment-verify', fields, async () => {
+      requireField(fields, verifyFields.api);
+      const authority = toAsciiDigits(requireField(fields, verifyFields.authority));
+      const amount = parseAmount(requireField(fields, verifyFields.amount));
+      if (!tenant) throw new FreepayError('invalidApiKey');
+      if (amount === undefined) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${verifyFields.amount})`);
+      const result = verifyPayment(deps, tenant, authority, amount, c.get('clock')!.now());
+      const code = freepayCodes[result.code];
+      return answer(c, { [answerFields.status]: code.status, [answerFields.message]: code.message, ...result.body });
+    });
+  });
+}

@@ -1,0 +1,117 @@
+/** @jsxImportSource hono/jsx */
+// GET /payment/gateway:{authority}: the payment page; POST to the same address: the buyer's
+// Pay or Cancel. Both end in a redirect to the merchant's callback, or the page again with the
+// errors and the form kept, or a page that says the payment can no longer be made.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppContext, AppEnv } from '../../../core/http.js';
+import { getTenant } from '../../../core/tenants.js';
+import { toAsciiDigits } from '../../../core/world/numbers.js';
+import { FreepayError } from '../errors.js';
+import { submitPayment } from '../flow.js';
+import { freepayMerchant } from '../merchant.js';
+import { catchUpFreepay } from '../money.js';
+import { ClosedPage, PaymentPage } from '../page.js';
+import { captchaOf, findPayment, shownStatus, type CardForm, type FormField, type PaymentRow, type ShownStatus } from '../payments.js';
+import { beforeWork, identify } from '../pipeline.js';
+import { documentGateway } from './openapi.js';
+
+const gatewayPrefix = 'gateway:';
+
+const closedReason = (status: ShownStatus) => (status === 'expired' ? 'expired' : 'used');
+
+function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Record<FormField, string>> = {}, errors: Partial<Record<FormField, string>> = {}, status = 200) {
+  const tenant = c.get('tenant')!;
+  const html = (
+    <PaymentPage
+      action={`/freepay/payment/${gatewayPrefix}${p.authority}`}
+      merchantName={freepayMerchant(tenant).name}
+      amountRial={p.amountRial}
+      description={p.description}
+      authority={p.authority}
+      expiresInSeconds={Math.max(0, Math.floor((p.expiresAtMs - nowMs) / 1000))}
+      captcha={captchaOf(p.authority)}
+      values={values}
+      errors={errors}
+      alert={Object.keys(errors).length > 0 ? 'لطفاً خطاهای فرم را برطرف کنید.' : undefined}
+    />
+  );
+  c.set('answerBody', Object.keys(errors).length > 0 ? { page: 'form', errors } : { page: 'form' });
+  return c.html(html, status as 200);
+}
+
+function closedPage(c: AppContext, reason: 'expired' | 'used' | 'unknown' | 'unavailable', status: number) {
+  const tenant = c.get('tenant');
+  c.set('answerBody', { page: 'closed', reason });
+  return c.html(<ClosedPage reason={reason} merchantName={tenant ? freepayMerchant(tenant).name : undefined} />, status as 200);
+}
+
+/** The payment behind /payment/gateway:{authority}, with its tenant known for the journal. */
+function paymentOf(c: AppContext): PaymentRow | undefined {
+  const slug = c.req.param('slug') ?? '';
+  if (!slug.startsWith(gatewayPrefix)) return undefined;
+  const deps = c.get('deps');
+  const payment = findPayment(deps.db, toAsciiDigits(slug.slice(gatewayPrefix.length)));
+  if (payment) identify(c, getTenant(deps.db, payment.tenantId));
+  return payment;
+}
+
+/** Errors on the page are pages: a forced or scenario code included. */
+async function asPage(c: AppContext, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof FreepayError)) throw error;
+    c.set('answerCode', String(error.body.status));
+    const reason = error.code === 'authorityExpired' ? 'expired' : error.code === 'unknownAuthority' ? 'unknown' : error.code === 'serviceUnavailable' ? 'unavailable' : 'used';
+    return closedPage(c, reason, error.http);
+  }
+}
+
+export function registerGateway(app: OpenAPIHono<AppEnv>) {
+  documentGateway(app);
+
+  app.get('/payment/:slug', (c) => {
+    if (!(c.req.param('slug') ?? '').startsWith(gatewayPrefix)) return c.notFound();
+    const payment = paymentOf(c);
+    return asPage(c, () =>
+      beforeWork(c, 'payment-gateway', undefined, async () => {
+        if (!payment) throw new FreepayError('unknownAuthority');
+        const nowMs = c.get('clock')!.now();
+        catchUpFreepay(c.get('deps'), payment.tenantId, nowMs);
+        const status = shownStatus(payment, nowMs);
+        if (status !== 'pending') return closedPage(c, closedReason(status), 410);
+        return pageFor(c, payment, nowMs);
+      }),
+    );
+  });
+
+  app.post('/payment/:slug', async (c) => {
+    if (!(c.req.param('slug') ?? '').startsWith(gatewayPrefix)) return c.notFound();
+    const payment = paymentOf(c);
+    const type = c.req.header('content-type') ?? '';
+    const fields: Record<string, string> = {};
+    if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
+      for (const [key, value] of new URLSearchParams(await c.req.text())) fields[key] = value;
+    }
+    c.set('jsonBody', fields);
+    return asPage(c, () =>
+      beforeWork(c, 'payment-gateway', fields, async () => {
+        if (!payment) throw new FreepayError('unknownAuthority');
+        const deps = c.get('deps');
+        const tenant = c.get('tenant')!;
+        const clock = c.get('clock')!;
+        const form: CardForm = { card: fields.card, pin2: fields.pin2, cvv2: fields.cvv2, expMonth: fields.expMonth, expYear: fields.expYear, captcha: fields.captcha, email: fields.email };
+        const action = fields.action === 'cancel' ? ({ cancel: true } as const) : { form, checkCaptcha: true };
+        const result = await submitPayment(c, deps, tenant, payment, () => clock.now(), action);
+        if (result.kind === 'closed') return closedPage(c, closedReason(result.status), 410);
+        if (result.kind === 'invalid') {
+          // The form is kept, but never the card's secrets.
+          const kept = { card: form.card ?? '', expMonth: form.expMonth ?? '', expYear: form.expYear ?? '', email: form.email ?? '' };
+          return pageFor(c, payment, clock.now(), kept, result.errors, 422);
+        }
+        c.set('answerBody', { redirect: result.url });
+        return c.redirect(result.url, 303);
+      }),
+    );
+  });
+}

@@ -1,0 +1,81 @@
+// The tenant's Freepay merchant (PATCH /_sandbox/tenants/{id}/freepay) and acting as the buyer
+// without a browser (POST …/freepay/payments/{authority}/pay): the same code path as the page.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../core/http.js';
+import { clockOf, getTenant } from '../../core/tenants.js';
+import { tehranJalaliDay } from '../../core/calendar.js';
+import { submitPayment } from '../../providers/freepay/flow.js';
+import { FreepayMerchantPatch, applyFreepaySettings } from '../../providers/freepay/merchant.js';
+import { findPayment } from '../../providers/freepay/payments.js';
+import { SandboxError, SandboxErrorBody } from '../errors.js';
+import { requireTenant, tenantView } from '../tenant-view.js';
+import { TenantParams } from './tenant-get.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problem = (description: string) => json(SandboxErrorBody, description);
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/tenants/{id}/freepay',
+  tags: ['Sandbox'],
+  summary: "Change a tenant's Freepay merchant: name, sites, settlement account, status, amount limits, authority lifetime",
+  request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: FreepayMerchantPatch } } } },
+  responses: { 200: json(z.record(z.string(), z.unknown()), 'The tenant after the change'), 400: problem('Invalid settings'), 404: problem('No such tenant') },
+});
+
+const PayBody = z
+  .union([
+    z.object({ card: z.string().min(1).openapi({ example: '6037990000010013' }), email: z.string().optional() }).strict(),
+    z.object({ cancel: z.literal(true) }).strict(),
+  ])
+  .openapi('FreepayBuyerAction', { description: '{"card": "<card number>"} pays (PIN2, CVV2, expiry and captcha filled in as valid); {"cancel": true} cancels' });
+
+const pay = createRoute({
+  method: 'post',
+  path: '/tenants/{id}/freepay/payments/{authority}/pay',
+  tags: ['Sandbox'],
+  summary: 'Act as the buyer on the payment page: pay with a card, or cancel',
+  request: {
+    params: TenantParams.extend({ authority: z.string().min(1).openapi({ param: { name: 'authority', in: 'path' } }) }),
+    body: { required: true, content: { 'application/json': { schema: PayBody } } },
+  },
+  responses: {
+    200: json(z.object({ redirect: z.string() }), 'The callback URL the browser would be sent to'),
+    400: problem('The page would refuse the card (the reason says why)'),
+    404: problem('No such tenant, or no payment of the tenant with this authority'),
+    409: problem('The payment can no longer be made: expired, paid, failed or cancelled'),
+  },
+});
+
+export function registerTenantFreepay(app: OpenAPIHono<AppEnv>) {
+  app.openapi(patch, (c) => {
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    requireTenant(deps, id);
+    const problem = applyFreepaySettings(deps, id, c.req.valid('json'));
+    if (problem) throw new SandboxError(400, 'invalid_request', problem);
+    return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
+  });
+
+  app.openapi(pay, async (c) => {
+    const deps = c.get('deps');
+    const { id, authority } = c.req.valid('param');
+    const tenant = requireTenant(deps, id);
+    const payment = findPayment(deps.db, authority);
+    if (!payment || payment.tenantId !== id) throw new SandboxError(404, 'not_found', `payment ${authority} of tenant ${id} does not exist`);
+    const body = c.req.valid('json');
+    const clock = clockOf(tenant, deps.wall);
+    // What a buyer types besides the card: valid values, expiry two years ahead on the Jalali calendar.
+    const yy = String((Number(tehranJalaliDay(clock.now()).slice(0, 4)) + 2) % 100).padStart(2, '0');
+    const action =
+      'cancel' in body
+        ? ({ cancel: true } as const)
+        : { form: { card: body.card, pin2: '12345', cvv2: '123', expMonth: '12', expYear: yy, email: body.email }, checkCaptcha: false };
+    const result = await submitPayment(undefined, deps, tenant, payment, () => clock.now(), action);
+    if (result.kind === 'closed') throw new SandboxError(409, 'payment_closed', `payment ${authority} can no longer be made: it is ${result.status}`, { status: result.status });
+    if (result.kind === 'invalid') {
+      throw new SandboxError(400, 'card_refused', Object.values(result.errors).join('; '), { errors: result.errors });
+    }
+    return c.json({ redirect: result.url }, 200);
+  });
+}
