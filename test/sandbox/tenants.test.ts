@@ -1,5 +1,6 @@
 // The control API's tenants: POST creates one (with optional overrides), GET shows its whole
 // settings view, PATCH /jibit merges settings, DELETE removes it; tenants never see each other.
+import { defaultMerchant } from '../../src/providers/freepay/merchant.js';
 import { describe, expect, test } from 'vitest';
 import world from '../../fixtures/world.json' with { type: 'json' };
 import { manualClock } from '../../src/core/clock.js';
@@ -45,16 +46,21 @@ const defaultView = (c: Creds) => ({
     prices: everyService(expect.any(Number)),
     usedToday: {},
   },
+  freepay: { apiKey: expect.stringMatching(/^fpk_[\w-]+$/), ...defaultMerchant, balances: { FREEPAY: 0, FREEPAY_HELD: 0 } },
 });
 
 describe('POST /_sandbox/tenants', () => {
-  test('with no body answers 201 {id, jibit: {apiKey, secretKey}} with a ten_ id, and the credentials sign in', async () => {
+  test('with no body answers 201 {id, jibit: {apiKey, secretKey}, freepay: {apiKey}} with a ten_ id, and the credentials sign in', async () => {
     const res = await instance.app.request('/_sandbox/tenants', { method: 'POST' });
     const body = (await json(res)) as { id: string; jibit: Creds };
     expect({ status: res.status, type: res.headers.get('content-type'), body }).toEqual({
       status: 201,
       type: 'application/json',
-      body: { id: expect.stringMatching(/^ten_[\w-]+$/), jibit: { apiKey: expect.any(String), secretKey: expect.any(String) } },
+      body: {
+        id: expect.stringMatching(/^ten_[\w-]+$/),
+        jibit: { apiKey: expect.any(String), secretKey: expect.any(String) },
+        freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+      },
     });
     const other = await newTenant(instance);
     expect(new Set([body.id, other.id]).size).toBe(2);
@@ -88,7 +94,7 @@ describe('POST /_sandbox/tenants', () => {
     const created = (await json(res)) as { id: string };
     expect({ status: res.status, body: created }).toEqual({
       status: 201,
-      body: { id: expect.stringMatching(/^ten_/), jibit: { apiKey: 'checkout-ci-key', secretKey: 'checkout-ci-secret' } },
+      body: { id: expect.stringMatching(/^ten_/), jibit: { apiKey: 'checkout-ci-key', secretKey: 'checkout-ci-secret' }, freepay: { apiKey: expect.stringMatching(/^fpk_/) } },
     });
     const { dailyLimits, prices, ...rest } = overrides.jibit;
     expect(await getView(created.id)).toEqual({
