@@ -71,3 +71,20 @@ export async function signedIn(instance: Instance, overrides: Record<string, unk
 export async function json(res: Response): Promise<unknown> {
   return JSON.parse(await res.text());
 }
+
+/** A Freepay call: fields sent as application/x-www-form-urlencoded, as the gateway takes them. */
+export async function freepayForm(instance: Instance, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  return instance.app.request(`/freepay${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** A tenant of its own with its Freepay merchant key. */
+export async function merchant(instance: Instance, overrides: Record<string, unknown> = {}) {
+  const res = await control(instance, 'POST', '/tenants', overrides);
+  if (res.status !== 201) throw new Error(`tenant creation failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { id: string; freepay: { apiKey: string } };
+  return { id: body.id, api: body.freepay.apiKey };
+}
