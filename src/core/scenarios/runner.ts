@@ -71,6 +71,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       ['tenant.id', tenantId],
       ['jibit.apiKey', (created.body?.jibit as Record<string, unknown> | undefined)?.apiKey],
       ['jibit.secretKey', (created.body?.jibit as Record<string, unknown> | undefined)?.secretKey],
+      ['freepay.apiKey', (created.body?.freepay as Record<string, unknown> | undefined)?.apiKey],
     ]);
     let failed = false;
     for (const step of scenario.steps) {
@@ -144,14 +145,21 @@ async function runStep(step: Step, values: Map<string, unknown>, base: string, c
   const headers: Record<string, string> = { ...request.headers };
   let body: string | undefined;
   if (request.body !== undefined && request.body !== null) {
-    body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    const type = Object.entries(headers).find(([h]) => h.toLowerCase() === 'content-type')?.[1];
+    if (typeof request.body === 'string') body = request.body;
+    else if (type && /x-www-form-urlencoded/i.test(type)) {
+      // A form: each field as text, as a browser or a PHP client sends it.
+      body = new URLSearchParams(Object.entries(request.body as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString();
+    } else body = JSON.stringify(request.body);
+    if (!type) headers['content-type'] = 'application/json';
   }
   const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
   const started = performance.now();
   const outcome = await send(call, `${base}${request.path}${search.size > 0 ? `?${search}` : ''}`, { method: request.method, headers, ...(body === undefined ? {} : { body }) }, timeoutMs);
   const ms = Math.round(performance.now() - started);
-  const problems = check(step.expect, outcome, ms);
+  // Expectations may name earlier values too ({{authority}} in a redirect, say).
+  const problems = check(fill(step.expect, values, missing) as Expect, outcome, ms);
+  if (missing.size > 0) problems.push(`no value for ${[...missing].map((m) => `{{${m}}}`).join(', ')}`);
   if ('answer' in outcome) {
     for (const [name, path] of Object.entries(step.save ?? {})) {
       const saved = pick(outcome.answer, path);
@@ -172,7 +180,8 @@ async function send(call: FetchLike, url: string, init: RequestInit, timeoutMs: 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await call(url, { ...init, signal: controller.signal });
+    // Redirects are answers to check (the gateway's 303 to the callback), not to follow.
+    const res = await call(url, { ...init, redirect: 'manual', signal: controller.signal });
     const text = await res.text();
     return { answer: { status: res.status, headers: res.headers, text, body: parseJson(text) } };
   } catch (error) {

@@ -103,7 +103,7 @@ export const StepRequest = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
   path: z.string().startsWith('/').describe('From the sandbox root, e.g. /jibit/ide/v1/cards or /_sandbox/tenants/{{tenant.id}}/clock'),
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-  body: z.unknown().optional().describe('An object is sent as JSON; a string as it is'),
+  body: z.unknown().optional().describe('An object is sent as JSON (as a form when Content-Type says application/x-www-form-urlencoded); a string as it is'),
   headers: z.record(z.string(), z.string()).optional(),
   timeoutMs: z.number().int().min(1).max(maxHoldMs).optional().describe('Give up waiting after this long (default 10000)'),
 });

@@ -16,6 +16,7 @@ import { beforeWork, identify } from '../pipeline.js';
 import { documentGateway } from './openapi.js';
 
 const gatewayPrefix = 'gateway:';
+export const captchaHeader = 'X-Sandbox-Captcha';
 
 const closedReason = (status: ShownStatus) => (status === 'expired' ? 'expired' : 'used');
 
@@ -36,6 +37,8 @@ function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Re
     />
   );
   c.set('answerBody', Object.keys(errors).length > 0 ? { page: 'form', errors } : { page: 'form' });
+  // The captcha's answer, for tools that fill the page in (it is also shown beside the field).
+  c.header(captchaHeader, captchaOf(p.authority));
   return c.html(html, status as 200);
 }
 
