@@ -21,8 +21,8 @@ export interface Sandbox {
   listen(port?: number): Promise<{ url: string; jibitUrl: string; port: number }>;
   /** Stops serving and closes the database; nothing of the sandbox keeps the process alive after. */
   close(): Promise<void>;
-  /** The default tenant's Jibit credentials. */
-  readonly credentials: { apiKey: string; secretKey: string };
+  /** The default tenant's Jibit credentials and Freepay merchant key. */
+  readonly credentials: { apiKey: string; secretKey: string; freepayApiKey: string };
 }
 
 /** Rejects as fetch does once the caller aborts, while the sandbox goes on with the request. */
@@ -69,7 +69,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (!server) return finish();
         server.close((error) => (error ? reject(error) : finish()));
       }),
-    credentials: { apiKey: defaultTenant.apiKey, secretKey: defaultTenant.secretKey },
+    credentials: { apiKey: defaultTenant.apiKey, secretKey: defaultTenant.secretKey, freepayApiKey: defaultTenant.freepayApiKey },
   };
 }
 

@@ -106,7 +106,17 @@ test.each([
   ['patch', '/_sandbox/tenants/{id}/jibit'],
   ['post', '/_sandbox/tenants/{id}/clock'],
   ['get', '/_sandbox/test-values'],
-])('GET /openapi.json describes the control API route %s %s', async (method, path) => {
+  ['post', '/_sandbox/scenarios'],
+  ['get', '/_sandbox/scenarios'],
+  ['get', '/_sandbox/scenarios/{name}'],
+  ['put', '/_sandbox/tenants/{id}/scenario'],
+  ['delete', '/_sandbox/tenants/{id}/scenario'],
+  ['patch', '/_sandbox/tenants/{id}/freepay'],
+  ['post', '/_sandbox/tenants/{id}/freepay/payments/{authority}/pay'],
+  ['post', '/freepay/payment/request'],
+  ['post', '/freepay/payment/verify'],
+  ['get', '/freepay/payment/gateway:{authority}'],
+])('GET /openapi.json describes the route %s %s', async (method, path) => {
   const doc = await openapi();
   expect(Object.keys(doc.paths[path] ?? {})).toContain(method);
 });

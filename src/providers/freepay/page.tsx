@@ -159,7 +159,7 @@ export const PaymentPage: FC<PaymentPageProps> = (p) => (
           {testCards.map((card) => (
             <tr>
               <td>{card.number.replace(/(.{4})(?=.)/g, '$1 ')}</td>
-              <td>{card.note}</td>
+              <td>{card.noteFa}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { jibitTestValues, type TestValue } from '../../providers/jibit/test-values/index.js';
+import { freepayTestValues } from '../../providers/freepay/test-values.js';
 
 const TestValueSchema = z
   .object({
@@ -26,7 +27,7 @@ const route = createRoute({
   tags: ['Sandbox'],
   summary: 'Inputs that produce each documented outcome',
   description:
-    'Paths are relative to the provider base URL. Authenticated requests carry Authorization: Bearer {{accessToken}} unless headers.Authorization is given (empty: no header). {{apiKey}}, {{secretKey}}, {{accessToken}} and {{refreshToken}} stand for your tenant credentials and a fresh token pair. A query value given as a list is a repeated parameter; a string body is sent as is.',
+    'Paths are relative to the provider base URL (/jibit/ide, /freepay). Freepay values are what the payment page is sent: {{authority}} is a payment of yours, {{captcha}} the answer its page shows (and sends in X-Sandbox-Captcha). Authenticated requests carry Authorization: Bearer {{accessToken}} unless headers.Authorization is given (empty: no header). {{apiKey}}, {{secretKey}}, {{accessToken}} and {{refreshToken}} stand for your tenant credentials and a fresh token pair. A query value given as a list is a repeated parameter; a string body is sent as is.',
   request: {
     query: z.object({
       provider: z.string().optional(),
@@ -42,7 +43,7 @@ let cached: TestValue[] | undefined;
 export function registerTestValues(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { provider, endpoint, outcome } = c.req.valid('query');
-    cached ??= jibitTestValues();
+    cached ??= [...jibitTestValues(), ...freepayTestValues()];
     const values = cached.filter(
       (v) => (!provider || v.provider === provider) && (!endpoint || v.endpoint === endpoint) && (!outcome || v.outcome === outcome),
     );

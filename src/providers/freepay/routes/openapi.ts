@@ -15,7 +15,7 @@ const form = (fields: Record<string, z.ZodType>) => ({ content: { 'application/x
 export function documentRequest(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath({
     method: 'post',
-    path: '/freepay/payment/request',
+    path: '/payment/request',
     tags: ['Freepay'],
     summary: 'Request a payment: answers the authority to send the buyer to',
     description: `Field names are the sandbox's proposal (the document's tables were lost). Codes:\n- ${codeList('payment-request')}`,
@@ -40,7 +40,7 @@ export function documentRequest(app: OpenAPIHono<AppEnv>) {
 export function documentVerify(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath({
     method: 'post',
-    path: '/freepay/payment/verify',
+    path: '/payment/verify',
     tags: ['Freepay'],
     summary: 'Verify a payment after the callback: idempotent',
     description: `The first verify of a paid payment answers status 1 and credits the merchant once; every later one answers status 2 with the same data. Codes:\n- ${codeList('payment-verify')}`,
@@ -78,7 +78,7 @@ export function documentGateway(app: OpenAPIHono<AppEnv>) {
   const cards = testCards.map((card) => `\`${card.number}\` ${card.outcome}`).join(', ');
   app.openAPIRegistry.registerPath({
     method: 'get',
-    path: '/freepay/payment/gateway:{authority}',
+    path: '/payment/gateway:{authority}',
     tags: ['Freepay'],
     summary: 'The payment page the buyer is sent to (HTML)',
     description: `Paying or cancelling redirects (303) to the callback with \`${callbackParams.authority}\` and \`${callbackParams.status}\` = ${Object.values(callbackStatus).join(' | ')}. Test cards: ${cards}. Codes:\n- ${codeList('payment-gateway')}`,

@@ -23,7 +23,7 @@ export interface TestRequest {
 }
 
 export interface TestValue {
-  provider: 'jibit';
+  provider: 'jibit' | 'freepay';
   endpoint: string;
   outcome: string;
   request: TestRequest;

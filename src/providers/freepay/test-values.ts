@@ -1,0 +1,23 @@
+// Freepay test values: the test cards, and cancelling, as what the payment page is sent
+// (POST /payment/gateway:{authority}, form-urlencoded). {{authority}} is a payment of yours and
+// {{captcha}} the answer shown beside the page's captcha (also in its X-Sandbox-Captcha header).
+import type { TestValue } from '../jibit/test-values/index.js';
+import { testCards } from './catalog.js';
+
+const page = (fields: Record<string, string>) => ({
+  method: 'POST' as const,
+  path: '/payment/gateway:{{authority}}',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: fields,
+});
+
+export function freepayTestValues(): TestValue[] {
+  const cards: TestValue[] = testCards.map((card) => ({
+    provider: 'freepay',
+    endpoint: 'payment-gateway',
+    outcome: card.outcome,
+    request: page({ card: card.number, pin2: '12345', cvv2: '123', expMonth: '12', expYear: '09', captcha: '{{captcha}}', action: 'pay' }),
+    note: `${card.bank}: ${card.note}`,
+  }));
+  return [...cards, { provider: 'freepay', endpoint: 'payment-gateway', outcome: 'cancelled', request: page({ action: 'cancel' }), note: 'the Cancel button' }];
+}
