@@ -1,6 +1,6 @@
 // Days as Tehran sees them: daily limits reset at midnight Asia/Tehran, and the Jibit daily
 // report names days in the Jalali calendar. Zone rules come from Intl, never a fixed offset.
-import { toJalaali, isValidJalaaliDate } from 'jalaali-js';
+import { toGregorian, toJalaali, isValidJalaaliDate } from 'jalaali-js';
 
 const tehranParts = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Tehran',
@@ -73,4 +73,36 @@ export function parseJalaliYyMmDd(value: string): string | undefined {
   const jd = Number(value.slice(4, 6));
   if (!isValidJalaaliDate(jy, jm, jd)) return undefined;
   return `${jy}${pad(jm)}${pad(jd)}`;
+}
+
+/** The Jalali day (yyyyMMdd) after `day`. */
+export function nextJalaliDay(day: string): string {
+  const { gy, gm, gd } = toGregorian(Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8)));
+  const j = toJalaali(new Date(Date.UTC(gy, gm - 1, gd + 1)));
+  return `${j.jy}${pad(j.jm)}${pad(j.jd)}`;
+}
+
+/** Is the Jalali day (yyyyMMdd) a Friday? */
+export function isFriday(day: string): boolean {
+  const { gy, gm, gd } = toGregorian(Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8)));
+  return new Date(Date.UTC(gy, gm - 1, gd)).getUTCDay() === 5;
+}
+
+/** The instant it is `hour`:00 in Tehran on the Jalali day (yyyyMMdd), whatever Tehran's offset was then. */
+export function tehranInstant(day: string, hour: number): number {
+  const { gy, gm, gd } = toGregorian(Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8)));
+  const wanted = Date.UTC(gy, gm - 1, gd, hour);
+  let guess = wanted - 3.5 * 3600 * 1000;
+  for (let i = 0; i < 2; i++) {
+    const t = tehranDateTime(guess);
+    guess += wanted - Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  }
+  return guess;
+}
+
+/** An instant as Tehran reads it on the Jalali calendar: 1405/09/02 10:00:00. */
+export function tehranJalaliDateTime(epochMs: number): string {
+  const t = tehranDateTime(epochMs);
+  const j = toJalaali(t.year, t.month, t.day);
+  return `${j.jy}/${pad(j.jm)}/${pad(j.jd)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
 }

@@ -5,7 +5,7 @@ import type { AppDeps } from '../core/http.js';
 import { clockOf, getTenant, type TenantRow } from '../core/tenants.js';
 import { jibitSettings } from '../providers/jibit/settings.js';
 import { freepayMerchant } from '../providers/freepay/merchant.js';
-import { freepayBalance } from '../providers/freepay/money.js';
+import { catchUpFreepay, freepayBalance } from '../providers/freepay/money.js';
 import { notFound } from './errors.js';
 
 export const isoTime = (epochMs: number) => new Date(epochMs).toISOString();
@@ -18,6 +18,7 @@ export function clockView(row: TenantRow, deps: AppDeps) {
 export function tenantView(row: TenantRow, deps: AppDeps) {
   const settings = jibitSettings(row);
   const clock = clockView(row, deps);
+  catchUpFreepay(deps, row.id, clockOf(row, deps.wall).now());
   const usedToday = Object.fromEntries(deps.meter.usageOnDay(row.id, clock.tehranDay).map((u) => [u.endpointId, u.count]));
   return {
     id: row.id,

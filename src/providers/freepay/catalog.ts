@@ -74,11 +74,32 @@ export const codeByStatus = new Map<number, FreepayCodeName>(
   (Object.entries(freepayCodes) as [FreepayCodeName, FreepayCode][]).map(([name, code]) => [code.status, name]),
 );
 
+/** Query parameters of GET /panel/transactions. */
+export const panelFilters = {
+  status: 'status',
+  from: 'from',
+  to: 'to',
+  amount: 'amount',
+  minAmount: 'min_amount',
+  maxAmount: 'max_amount',
+  card: 'card',
+  authority: 'authority',
+  orderId: 'order_id',
+  page: 'page',
+  perPage: 'per_page',
+} as const;
+
+/** Settlements run at this hour (Tehran) on business days: not Fridays, not official holidays. */
+export const settlementHour = 10;
+
 /** Endpoint ids (for the journal, scenarios and X-Sandbox-Error) and the error codes each answers. */
 export const freepayEndpoints = {
   'payment-request': ['invalidInput', 'invalidApiKey', 'merchantInactive', 'merchantBlacklisted', 'invalidAmount', 'callbackNotRegistered', 'serviceUnavailable'],
   'payment-gateway': ['unknownAuthority', 'authorityExpired', 'serviceUnavailable'],
   'payment-verify': ['invalidInput', 'invalidApiKey', 'unknownAuthority', 'authorityExpired', 'notPaid', 'cancelled', 'paymentFailed', 'amountMismatch', 'otherMerchant', 'serviceUnavailable'],
+  'panel-transactions': ['invalidInput', 'invalidApiKey', 'serviceUnavailable'],
+  'panel-transaction': ['invalidApiKey', 'unknownAuthority', 'serviceUnavailable'],
+  'panel-settlements': ['invalidApiKey', 'serviceUnavailable'],
 } as const satisfies Record<string, readonly FreepayCodeName[]>;
 
 export type FreepayEndpointId = keyof typeof freepayEndpoints;

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../core/http.js';
 import { journalCalls } from '../../core/journal-calls.js';
 import { registerApi } from './routes/api.js';
 import { registerGateway } from './routes/gateway.js';
+import { registerPanel } from './routes/panel.js';
 
 export const freepayBasePath = '/freepay';
 
@@ -17,5 +18,6 @@ export function createFreepayApp(deps: AppDeps) {
   });
   registerApi(app);
   registerGateway(app);
+  registerPanel(app);
   return app;
 }

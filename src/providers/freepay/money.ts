@@ -9,6 +9,7 @@ import type { Db } from '../../db/index.js';
 import { freepayPayments, ledger } from '../../db/schema/index.js';
 import { failureReasons } from './catalog.js';
 import { movePayment, type PaymentRow } from './payments.js';
+import { settleDue } from './settlement.js';
 
 export type FreepayWallet = 'FREEPAY' | 'FREEPAY_HELD';
 
@@ -29,7 +30,11 @@ export function recordFreepay(db: Db, tenantId: string, wallet: FreepayWallet, a
   db.insert(ledger).values({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: null, atMs }).run();
 }
 
-/** Returns to the card the money of every failed payment whose 72 hours are up, with a ledger entry and a notice. */
+/**
+ * Catches the tenant's Freepay money up with its clock: returns to the card the money of every
+ * failed payment whose 72 hours are up (a ledger entry and a notice each), then runs the
+ * settlements that fell due.
+ */
 export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): void {
   const due = deps.db
     .select()
@@ -45,6 +50,7 @@ export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): 
     )
     .all();
   for (const payment of due) reverse(deps, payment);
+  settleDue(deps, tenantId, nowMs);
 }
 
 function reverse(deps: AppDeps, p: PaymentRow): void {

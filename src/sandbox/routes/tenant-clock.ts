@@ -5,6 +5,7 @@ import { applyClockCommand, clockRange, tenantClock, type ClockCommand } from '.
 import type { AppEnv } from '../../core/http.js';
 import { clockStateOf, getTenant, saveClock } from '../../core/tenants.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
+import { catchUpFreepay } from '../../providers/freepay/money.js';
 import { clockView, requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
@@ -45,6 +46,8 @@ export function registerTenantClock(app: OpenAPIHono<AppEnv>) {
       throw new SandboxError(400, 'invalid_request', `the clock must stay between ${clockRange.from} and ${clockRange.to}`);
     }
     saveClock(deps.db, id, next);
+    // What the new time brings due happens now: reversals and settlements on the way.
+    catchUpFreepay(deps, id, nowMs);
     return c.json(clockView(getTenant(deps.db, id)!, deps), 200);
   });
 }

@@ -1,0 +1,212 @@
+// The merchant panel as an API (Authorization: Bearer <merchant API key>): transactions with
+// filters and paging, one transaction in detail with its history, and the settlements.
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { and, desc, eq } from 'drizzle-orm';
+import { parseJalaliYyMmDd, tehranInstant, tehranJalaliDateTime } from '../../../core/calendar.js';
+import { header, type AppContext, type AppEnv } from '../../../core/http.js';
+import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
+import { toAsciiDigits } from '../../../core/world/numbers.js';
+import { freepayPayments, freepaySettlements } from '../../../db/schema/index.js';
+import { failureReasons, freepayCodes, panelFilters, type FailureReason } from '../catalog.js';
+import { FreepayError } from '../errors.js';
+import { catchUpFreepay } from '../money.js';
+import { findPayment, shownStatus, type PaymentRow, type ShownStatus } from '../payments.js';
+import { beforeWork, identify } from '../pipeline.js';
+
+const shownStatuses: ShownStatus[] = ['pending', 'paid', 'verified', 'failed', 'cancelled', 'expired', 'reversed'];
+const maxPerPage = 100;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const jalali = (ms: number | null) => (ms === null ? null : tehranJalaliDateTime(ms));
+const both = (ms: number | null) => ({ iso: iso(ms), jalali: jalali(ms) });
+
+function summary(p: PaymentRow, nowMs: number) {
+  return {
+    authority: p.authority,
+    status: shownStatus(p, nowMs),
+    amount: p.amountRial,
+    order_id: p.orderId,
+    card_pan: p.cardPan,
+    ref_id: p.refId,
+    created_at: both(p.createdAtMs),
+    paid_at: both(p.paidAtMs),
+  };
+}
+
+function detail(p: PaymentRow, nowMs: number) {
+  const history = (JSON.parse(p.history) as { status: string; atMs: number }[]).map((h) => ({ status: h.status, at: both(h.atMs) }));
+  if (p.reversedAtMs !== null) history.push({ status: 'reversed', at: both(p.reversedAtMs) });
+  if (shownStatus(p, nowMs) === 'expired') history.push({ status: 'expired', at: both(p.expiresAtMs) });
+  return {
+    ...summary(p, nowMs),
+    description: p.description,
+    mobile: p.mobile,
+    email: p.email,
+    callback: p.callback,
+    failure: p.failure,
+    failure_message: p.failure ? failureReasons[p.failure as FailureReason] ?? null : null,
+    expires_at: both(p.expiresAtMs),
+    verified_at: both(p.verifiedAtMs),
+    reversal_due_at: both(p.reversalDueAtMs),
+    reversed_at: both(p.reversedAtMs),
+    settlement_id: p.settlementId,
+    history,
+  };
+}
+
+/** The merchant named by Authorization: Bearer <API key>. */
+function merchantOf(c: AppContext): TenantRow | undefined {
+  const token = /^Bearer\s+(.+)$/i.exec(header(c, 'authorization') ?? '')?.[1]?.trim();
+  const tenant = token ? tenantByFreepayApiKey(c.get('deps').db, token) : undefined;
+  identify(c, tenant);
+  return tenant;
+}
+
+const bad = (field: string) => new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${field})`);
+
+/** A bound of the date filter: a Jalali day (1405/09/02, 14050902) or ISO date (whole Tehran day), or an ISO date-time. */
+function bound(value: string | undefined, field: string, end: boolean): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const text = toAsciiDigits(value.trim());
+  const jalaliDay = /^(\d{4})\/?(\d{2})\/?(\d{2})$/.exec(text);
+  if (jalaliDay && Number(jalaliDay[1]) < 1700) {
+    const day = parseJalaliYyMmDd(`${jalaliDay[1]!.slice(2)}${jalaliDay[2]}${jalaliDay[3]}`);
+    if (!day || !day.startsWith(jalaliDay[1]!)) throw bad(field);
+    return end ? tehranInstant(day, 24) : tehranInstant(day, 0);
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const ms = Date.parse(`${text}T00:00:00+03:30`);
+    if (Number.isNaN(ms)) throw bad(field);
+    return end ? ms + 24 * 3600 * 1000 : ms;
+  }
+  const ms = z.iso.datetime({ offset: true }).safeParse(text).success ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms)) throw bad(field);
+  return end ? ms + 1 : ms;
+}
+
+function positiveInt(value: string | undefined, field: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const text = toAsciiDigits(value.trim());
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1 || Number(text) > max) throw bad(field);
+  return Number(text);
+}
+
+export function registerPanel(app: OpenAPIHono<AppEnv>) {
+  documentPanel(app);
+
+  app.get('/panel/transactions', (c) => {
+    const tenant = merchantOf(c);
+    return beforeWork(c, 'panel-transactions', undefined, async () => {
+      if (!tenant) throw new FreepayError('invalidApiKey');
+      const q = (name: string) => c.req.query(name);
+      const status = q(panelFilters.status);
+      if (status !== undefined && !shownStatuses.includes(status as ShownStatus)) throw bad(panelFilters.status);
+      const from = bound(q(panelFilters.from), panelFilters.from, false);
+      const to = bound(q(panelFilters.to), panelFilters.to, true);
+      const amount = q(panelFilters.amount) === undefined ? undefined : positiveInt(q(panelFilters.amount), panelFilters.amount, 0);
+      const minAmount = positiveInt(q(panelFilters.minAmount), panelFilters.minAmount, 0);
+      const maxAmount = positiveInt(q(panelFilters.maxAmount), panelFilters.maxAmount, Number.MAX_SAFE_INTEGER);
+      const card = q(panelFilters.card) === undefined ? undefined : toAsciiDigits(q(panelFilters.card)!.trim());
+      if (card !== undefined && !/^\d{4}$/.test(card)) throw bad(panelFilters.card);
+      const authority = q(panelFilters.authority)?.trim();
+      const orderId = q(panelFilters.orderId)?.trim();
+      const page = positiveInt(q(panelFilters.page), panelFilters.page, 1);
+      const perPage = positiveInt(q(panelFilters.perPage), panelFilters.perPage, 20, maxPerPage);
+      const deps = c.get('deps');
+      const nowMs = c.get('clock')!.now();
+      catchUpFreepay(deps, tenant.id, nowMs);
+      const matching = deps.db
+        .select()
+        .from(freepayPayments)
+        .where(eq(freepayPayments.tenantId, tenant.id))
+        .orderBy(desc(freepayPayments.createdAtMs), desc(freepayPayments.authority))
+        .all()
+        .filter(
+          (p) =>
+            (status === undefined || shownStatus(p, nowMs) === status) &&
+            (from === undefined || p.createdAtMs >= from) &&
+            (to === undefined || p.createdAtMs < to) &&
+            (amount === undefined || p.amountRial === amount) &&
+            p.amountRial >= minAmount &&
+            p.amountRial <= maxAmount &&
+            (card === undefined || (p.cardPan?.endsWith(card) ?? false)) &&
+            (!authority || p.authority === authority) &&
+            (!orderId || p.orderId === orderId),
+        );
+      const body = {
+        status: freepayCodes.ok.status,
+        page,
+        per_page: perPage,
+        total: matching.length,
+        transactions: matching.slice((page - 1) * perPage, page * perPage).map((p) => summary(p, nowMs)),
+      };
+      c.set('answerBody', body);
+      return c.json(body, 200);
+    });
+  });
+
+  app.get('/panel/transactions/:authority', (c) => {
+    const tenant = merchantOf(c);
+    return beforeWork(c, 'panel-transaction', undefined, async () => {
+      if (!tenant) throw new FreepayError('invalidApiKey');
+      const deps = c.get('deps');
+      const nowMs = c.get('clock')!.now();
+      catchUpFreepay(deps, tenant.id, nowMs);
+      const payment = findPayment(deps.db, toAsciiDigits(c.req.param('authority')));
+      // Another merchant's payment is as unknown as no payment at all.
+      if (!payment || payment.tenantId !== tenant.id) throw new FreepayError('unknownAuthority');
+      const body = { status: freepayCodes.ok.status, transaction: detail(payment, nowMs) };
+      c.set('answerBody', body);
+      return c.json(body, 200);
+    });
+  });
+
+  app.get('/panel/settlements', (c) => {
+    const tenant = merchantOf(c);
+    return beforeWork(c, 'panel-settlements', undefined, async () => {
+      if (!tenant) throw new FreepayError('invalidApiKey');
+      const deps = c.get('deps');
+      catchUpFreepay(deps, tenant.id, c.get('clock')!.now());
+      const rows = deps.db.select().from(freepaySettlements).where(and(eq(freepaySettlements.tenantId, tenant.id))).orderBy(desc(freepaySettlements.atMs)).all();
+      const body = {
+        status: freepayCodes.ok.status,
+        settlements: rows.map((s) => ({ id: s.id, day: `${s.tehranDay.slice(0, 4)}/${s.tehranDay.slice(4, 6)}/${s.tehranDay.slice(6)}`, at: both(s.atMs), amount: s.amountRial, payments: s.payments, iban: s.iban })),
+      };
+      c.set('answerBody', body);
+      return c.json(body, 200);
+    });
+  });
+}
+
+function documentPanel(app: OpenAPIHono<AppEnv>) {
+  const security = [{ freepayKey: [] }];
+  app.openAPIRegistry.registerComponent('securitySchemes', 'freepayKey', { type: 'http', scheme: 'bearer', description: "The merchant's Freepay API key" });
+  const json = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/panel/transactions',
+    tags: ['Freepay'],
+    summary: "The merchant's transactions, newest first",
+    description: `Filters: ${Object.values(panelFilters).join(', ')}. status is one of ${shownStatuses.join(', ')}; from/to take a Jalali day (1405/09/02), an ISO date (whole Tehran days) or an ISO date-time; card is the last four digits; per_page at most ${maxPerPage}.`,
+    security,
+    request: { query: z.object(Object.fromEntries(Object.values(panelFilters).map((f) => [f, z.string().optional()]))) },
+    responses: { 200: { description: '{status, page, per_page, total, transactions}', content: json } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/panel/transactions/{authority}',
+    tags: ['Freepay'],
+    summary: 'One transaction: masked card, tracking codes, times in Jalali and ISO, status history',
+    security,
+    request: { params: z.object({ authority: z.string().openapi({ param: { name: 'authority', in: 'path' } }) }) },
+    responses: { 200: { description: '{status, transaction}', content: json } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/panel/settlements',
+    tags: ['Freepay'],
+    summary: 'Settlements paid to the merchant’s account, newest first',
+    security,
+    responses: { 200: { description: '{status, settlements}', content: json } },
+  });
+}
