@@ -4,6 +4,7 @@
 import { catalogEndpoints } from '../src/providers/jibit/catalog.js';
 import { extraMessages, statusForCode } from '../src/providers/jibit/errors.js';
 import { jibitTestValues, type TestRequest } from '../src/providers/jibit/test-values/index.js';
+import { freepayCodes, freepayEndpointIds, freepayEndpoints, testCards, type FreepayCodeName } from '../src/providers/freepay/catalog.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -40,7 +41,27 @@ export function statusTable(): string {
   return ['| HTTP status | codes |', '| --- | --- |', ...rows].join('\n');
 }
 
-export const sections = { 'test-values': testValuesTable, 'status-table': statusTable } as const;
+const answeredBy: Partial<Record<FreepayCodeName, string>> = { ok: 'every success but the page', alreadyVerified: 'payment-verify', notFound: 'any other path under /freepay' };
+
+export function freepayCodesTable(): string {
+  const used = (name: FreepayCodeName) => freepayEndpointIds.filter((id) => (freepayEndpoints[id] as readonly string[]).includes(name)).join(', ');
+  const rows = (Object.entries(freepayCodes) as [FreepayCodeName, (typeof freepayCodes)[FreepayCodeName]][]).map(
+    ([name, code]) => `| \`${code.status}\` | ${name} | ${code.http} | ${code.message} | ${cell(code.meaning)} | ${answeredBy[name] ?? used(name)} |`,
+  );
+  return ['| status | name | HTTP | message | when | answered by |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export function freepayCardsTable(): string {
+  const rows = testCards.map((card) => `| \`${card.number}\` | ${card.bank} | ${card.outcome} | ${cell(card.note)} |`);
+  return ['| card | bank | outcome | what happens |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export const sections = {
+  'test-values': testValuesTable,
+  'status-table': statusTable,
+  'freepay-codes': freepayCodesTable,
+  'freepay-cards': freepayCardsTable,
+} as const;
 
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` for each section. */
 export function renderReadme(readme: string): string {
