@@ -6,7 +6,7 @@ const app = sandbox();
 afterAll(() => app.close());
 
 const m = await merchant(app);
-const raw = (path: string, init: RequestInit = {}) => app.app.request(`/freepay${path}`, init);
+const raw = async (path: string, init: RequestInit = {}) => app.app.request(`/freepay${path}`, init);
 const form = (type: string, body: string) => ({ method: 'POST', headers: { 'content-type': type }, body });
 
 describe('odd requests to Freepay', () => {

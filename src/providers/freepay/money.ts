@@ -8,7 +8,7 @@ import type { AppDeps } from '../../core/http.js';
 import type { Db } from '../../db/index.js';
 import { freepayPayments, ledger } from '../../db/schema/index.js';
 import { failureReasons } from './catalog.js';
-import { movePayment, type PaymentRow } from './payments.js';
+import type { PaymentRow } from './payments.js';
 import { settleDue } from './settlement.js';
 
 export type FreepayWallet = 'FREEPAY' | 'FREEPAY_HELD';
@@ -56,7 +56,12 @@ export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): 
 function reverse(deps: AppDeps, p: PaymentRow): void {
   const atMs = p.reversalDueAtMs!;
   deps.db.transaction(() => {
-    if (!movePayment(deps.db, p, 'failed', { status: 'failed', reversedAtMs: atMs }, atMs)) return;
+    const marked = deps.db
+      .update(freepayPayments)
+      .set({ reversedAtMs: atMs })
+      .where(and(eq(freepayPayments.authority, p.authority), isNull(freepayPayments.reversedAtMs)))
+      .run();
+    if (marked.changes !== 1) return;
     recordFreepay(deps.db, p.tenantId, 'FREEPAY_HELD', -p.amountRial, `returned to card ${p.cardPan} (authority ${p.authority})`, atMs);
     const text = `فری‌پی: مبلغ ${p.amountRial.toLocaleString('fa-IR')} ریال تراکنش ناموفق ${p.authority} به کارت ${p.cardPan} بازگشت داده شد.`;
     if (p.mobile) {
