@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { control, freepayForm, json, merchant, sandbox } from '../helpers.js';
 import { freepayCodes } from '../../src/providers/freepay/catalog.js';
 import { captchaOf } from '../../src/providers/freepay/payments.js';
+import { loadFixtures } from '../../src/core/world/fixtures.js';
 
 const app = sandbox();
 afterAll(() => app.close());
@@ -86,6 +87,14 @@ describe('PATCH /_sandbox/tenants/{id}/freepay and reset', () => {
     expect((await answered(await patch({ sites: ['https://shop.example.ir/'] }))).body).toMatchObject({ error: 'invalid_request', message: 'sites.0: must be a host name such as shop.example.ir (no scheme, port or path)' });
     expect((await answered(await patch({ settlementIban: 'IR000000000000000000000000' }))).body).toMatchObject({ error: 'invalid_request', message: 'settlementIban: must be a valid IBAN (IR and 24 digits)' });
     expect((await answered(await patch({ authorityLifetimeSeconds: 5 }))).status).toBe(400);
+    // Someone else's account is refused (a fixture person's SAMAN account); the merchant's own is taken.
+    const saman = loadFixtures().deposits.find((d) => d.bank === 'SAMAN')!;
+    expect(await answered(await patch({ settlementIban: saman.iban }))).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', message: `settlementIban ${saman.iban} does not belong to the merchant (national code 0123456789); its owners: ${saman.owners.join(', ')}` },
+    });
+    const own = await patch({ settlementIban: 'IR120170000001234567890123' });
+    expect(own.status).toBe(200);
     expect((await answered(await patch({ nope: 1 }))).status).toBe(400);
   });
 

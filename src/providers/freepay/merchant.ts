@@ -101,8 +101,13 @@ export function applyFreepaySettings(deps: AppDeps, tenantId: string, patch: Fre
   if (!row) return `tenant ${tenantId} does not exist`;
   const next = patchedMerchant(freepayMerchant(row), patch);
   if (typeof next === 'string') return next;
-  if (patch.settlementIban !== undefined && !deps.world.depositByIban(next.settlementIban)) {
-    return `settlementIban ${next.settlementIban} is not an account of the synthetic world`;
+  if (patch.settlementIban !== undefined || patch.nationalCode !== undefined) {
+    // A settlement account must be the merchant's own, as Freepay verifies it.
+    const account = deps.world.depositByIban(next.settlementIban);
+    if (!account) return `settlementIban ${next.settlementIban} is not an account of the synthetic world`;
+    if (next.nationalCode && !account.owners.includes(next.nationalCode)) {
+      return `settlementIban ${next.settlementIban} does not belong to the merchant (national code ${next.nationalCode}); its owners: ${account.owners.join(', ') || 'none on record'}`;
+    }
   }
   const stored = { ...(JSON.parse(row.freepay) as Record<string, unknown>), ...patch };
   updateTenant(deps.db, tenantId, { freepay: JSON.stringify(stored) });
