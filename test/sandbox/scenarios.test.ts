@@ -84,6 +84,8 @@ describe('POST /_sandbox/scenarios', () => {
     ['a delay over two minutes', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { delayMs: 120001 } }]\n', /rules\.0\.then\.delayMs/],
     ['a hang time without a hang', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { fault: reset, hangMs: 5 } }]\n', /hangMs goes with fault: hang/],
     ['a body without a status', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { error: server.error, body: {} } }]\n', /body and headers go with status/],
+    ['a header value with a line break', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { status: 500, headers: { x-a: "a\\r\\nSet-Cookie: b" } } }]\n', /a header value may not hold line breaks/],
+    ['a header name with a space', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { status: 500, headers: { "x a": "b" } } }]\n', /^rules\.0\.then\.headers\.x a: Invalid key in record$/],
     ['a repeated key', 'name: x\nname: y\nprovider: jibit\ndescription: d\n', /not valid YAML or JSON: Map keys must be unique/],
     ['an invalid fixture card', 'name: x\nprovider: jibit\ndescription: d\nfixtures: { cards: [{ note: n, number: "6037991234567894", bank: MELLI, depositNumber: "1", ownerNationalCode: "0123456789" }] }\n', /^fixtures\.cards\.0\.number: not a valid card number/],
     ['a clock out of range', 'name: x\nprovider: jibit\ndescription: d\nsetup: { clock: { at: "2300-01-01T00:00:00Z" } }\n', /^setup\.clock\.at: must be between/],

@@ -71,7 +71,10 @@ export const Then = z
     message: z.string().optional().describe("With error: the message to answer instead of the document's"),
     status: z.number().int().min(200).max(599).optional().describe('An answer of your own: its HTTP status (with body and headers)'),
     body: z.unknown().optional().describe('With status: the body (an object is sent as JSON, a string as it is)'),
-    headers: z.record(z.string(), z.string()).optional().describe('With status: response headers'),
+    headers: z
+      .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid header name'), z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'a header value may not hold line breaks or control characters'))
+      .optional()
+      .describe('With status: response headers'),
     fault: z.enum(faultKinds).optional().describe('reset: the connection is dropped; hang: no answer until the client gives up (bounded by hangMs); malformed-json / empty-body: a broken 200 (or status) answer'),
     hangMs: z.number().int().min(1).max(maxHoldMs).optional().describe(`With fault: hang, how long before the connection is dropped (default ${defaultHangMs})`),
     delayMs: z.number().int().min(0).max(maxHoldMs).optional().describe('Wait this long first; alone, the normal answer follows the wait'),
