@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { parseJalaliYyMmDd, tehranDateTime, tehranJalaliDay } from '../../src/core/calendar.js';
+import { describe, expect, it, test } from 'vitest';
+import { isFriday, nextJalaliDay, parseJalaliYyMmDd, tehranDateTime, tehranInstant, tehranJalaliDateTime, tehranJalaliDay } from '../../src/core/calendar.js';
 
 describe('Tehran days', () => {
   test.each([
@@ -34,5 +34,30 @@ describe('daily report dates (yyMMdd, Jalali)', () => {
     ['', undefined],
   ])('%s → %s', (value, day) => {
     expect(parseJalaliYyMmDd(value)).toBe(day);
+  });
+});
+
+describe('Jalali days for settlement', () => {
+  it('nextJalaliDay crosses month and year ends, leap years included', () => {
+    expect(nextJalaliDay('14050631')).toBe('14050701');
+    expect(nextJalaliDay('14051229')).toBe('14060101');
+    expect(nextJalaliDay('14031229')).toBe('14031230'); // 1403 is a leap year
+    expect(nextJalaliDay('14031230')).toBe('14040101');
+  });
+
+  it('isFriday', () => {
+    expect(['14050906', '14050913', '14050101'].map(isFriday)).toEqual([true, true, false]);
+  });
+
+  it('tehranInstant follows the offset of the day: +03:30 now, +04:30 in the summers Tehran kept it', () => {
+    expect(new Date(tehranInstant('14050902', 10)).toISOString()).toBe('2026-11-23T06:30:00.000Z');
+    expect(new Date(tehranInstant('13990501', 10)).toISOString()).toBe('2020-07-22T05:30:00.000Z');
+    expect(new Date(tehranInstant('14050902', 24)).toISOString()).toBe('2026-11-23T20:30:00.000Z');
+  });
+
+  it('tehranJalaliDateTime reads an instant as Tehran does', () => {
+    expect(tehranJalaliDateTime(Date.parse('2026-11-23T06:30:00Z'))).toBe('1405/09/02 10:00:00');
+    expect(tehranJalaliDateTime(Date.parse('2026-11-23T20:29:59Z'))).toBe('1405/09/02 23:59:59');
+    expect(tehranJalaliDateTime(Date.parse('2026-11-23T20:30:00Z'))).toBe('1405/09/03 00:00:00');
   });
 });

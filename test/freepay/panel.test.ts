@@ -176,3 +176,16 @@ describe('settlement', () => {
     expect((await settlements(m)).map((s) => [s.day, s.amount])).toEqual([['1405/09/03', 20000], ['1405/09/02', 10000]]);
   });
 });
+
+describe('the holiday data', async () => {
+  const { default: holidays } = await import('../../src/providers/freepay/holidays.json', { with: { type: 'json' } });
+  it('names real Jalali days of 1404 to 1406, with the fixed solar holidays each year', () => {
+    const days = Object.keys(holidays.days);
+    expect(days.every((d) => /^140[4-6](0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(d))).toBe(true);
+    for (const year of ['1404', '1405', '1406']) {
+      for (const md of ['0101', '0102', '0103', '0104', '0112', '0113', '0314', '0315', '1122']) expect(days).toContain(`${year}${md}`);
+      // About 26 official holidays a year, some falling on the same day.
+      expect(days.filter((d) => d.startsWith(year)).length).toBeGreaterThanOrEqual(22);
+    }
+  });
+});
