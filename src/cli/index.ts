@@ -14,7 +14,7 @@ import { processIo, type Io } from './io.js';
 const help = {
   mahak: `Usage: mahak <command> [options]
 
-A sandbox of the Jibit inquiry API (and, next, the Freepay gateway and ICE consent).
+A sandbox of the Jibit inquiry API and the Freepay payment gateway (ICE consent next).
 
 Commands:
   serve                      serve the sandbox (what npm start does)

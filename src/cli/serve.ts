@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createInstance, shippedScenariosDir } from '../instance.js';
 import { jibitBasePath } from '../providers/jibit/index.js';
+import { freepayBasePath } from '../providers/freepay/index.js';
 import { defaultTenant } from '../sandbox/tenant-config.js';
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
 import type { Io } from './io.js';
@@ -43,10 +44,12 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
         [
           `Mahak is serving on ${base} (database ${options.db}, ready in ${Math.round(performance.now() - startedAt)} ms)`,
           `  Jibit inquiry API:  ${base}${jibitBasePath}   (instead of https://napi.jibit.ir/ide)`,
+          `  Freepay gateway:    ${base}${freepayBasePath}       (instead of https://freepay.ir)`,
           `  Control API:        ${base}/_sandbox`,
           `  OpenAPI document:   ${base}/openapi.json`,
           `  Scenarios:          ${instance.deps.scenarios.list().length} loaded from ${scenariosDir}`,
-          `  Default tenant:     apiKey=${defaultTenant.apiKey} secretKey=${defaultTenant.secretKey}`,
+          `  Default tenant:     Jibit apiKey=${defaultTenant.apiKey} secretKey=${defaultTenant.secretKey}`,
+          `                      Freepay api=${defaultTenant.freepayApiKey}`,
           `  Try: curl -s -X POST ${base}${jibitBasePath}/v1/tokens/generate -H 'Content-Type: application/json' \\`,
           `         -d '{"apiKey":"${defaultTenant.apiKey}","secretKey":"${defaultTenant.secretKey}"}'`,
         ].join('\n'),

@@ -151,6 +151,7 @@ export type Setup = z.infer<typeof Setup>;
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional(),
+    $comment: z.string().optional(),
     name: ScenarioName,
     provider: z.enum(scenarioProviders),
     description: z.string().min(1).describe('Given / When / Then, in plain words'),
