@@ -81,6 +81,7 @@ describe('POST /_sandbox/scenarios', () => {
     ['nth with every', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ when: { nth: 2, every: 2 }, then: { delayMs: 1 } }]\n', /nth names one attempt/],
     ['from after to', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ when: { from: 3, to: 2 }, then: { delayMs: 1 } }]\n', /from \(3\) is after to \(2\)/],
     ['a bad regex', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ when: { query: { number: { regex: "(" } } }, then: { delayMs: 1 } }]\n', /not a valid regular expression/],
+    ['a regex that backtracks without end', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ when: { query: { number: { regex: "^(a+)+$" } } }, then: { delayMs: 1 } }]\n', /a quantified group inside a quantifier can take exponential time/],
     ['a delay over two minutes', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { delayMs: 120001 } }]\n', /rules\.0\.then\.delayMs/],
     ['a hang time without a hang', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { fault: reset, hangMs: 5 } }]\n', /hangMs goes with fault: hang/],
     ['a body without a status', 'name: x\nprovider: jibit\ndescription: d\nrules: [{ then: { error: server.error, body: {} } }]\n', /body and headers go with status/],

@@ -28,12 +28,21 @@ const validRegex = (source: string) => {
   }
 };
 
+/** A group with a quantifier inside and one after it ((a+)+, (a|aa)*…): the shape that backtracks without end. */
+const nestedQuantifier = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
+
 export const Matcher = z
   .union([
     scalar,
     z.strictObject({ equals: scalar }),
     z.strictObject({ oneOf: z.array(scalar).min(1) }),
-    z.strictObject({ regex: z.string().refine(validRegex, 'not a valid regular expression') }),
+    z.strictObject({
+      regex: z
+        .string()
+        .max(500)
+        .refine(validRegex, 'not a valid regular expression')
+        .refine((source) => !nestedQuantifier.test(source), 'a quantified group inside a quantifier can take exponential time on some inputs; write it without nesting'),
+    }),
   ])
   .describe('A value to equal, or {equals}, {oneOf: [...]} or {regex}');
 export type Matcher = z.infer<typeof Matcher>;
