@@ -54,7 +54,7 @@ export function createInstance(options: InstanceOptions): Instance {
   giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultTenant.freepayApiKey : newId('freepayKey')));
   const writes = new WriteBehind(db);
   const world = memoizedWorld(createWorld(db, worldSeed));
-  const scenarios = new ScenarioBook(db, world.forget);
+  const scenarios = new ScenarioBook(db, world.forget, options.scenariosDir !== undefined);
   if (options.scenariosDir !== undefined) {
     try {
       scenarios.loadFolder(options.scenariosDir, wall.now());

@@ -68,11 +68,13 @@ export class ScenarioBook {
   readonly #byName = new Map<string, StoredScenario>();
   readonly #onWorldChange: () => void;
 
-  constructor(db: Db, onWorldChange: () => void = () => {}) {
+  /** `folderFollows`: a folder is loaded next, so stored scenarios from files are not read twice. */
+  constructor(db: Db, onWorldChange: () => void = () => {}, folderFollows = false) {
     this.#db = db;
     this.#onWorldChange = onWorldChange;
     const rows = db.$client.prepare<[], Row>('SELECT * FROM scenarios ORDER BY name').all();
     for (const row of rows) {
+      if (folderFollows && row.origin !== 'upload') continue;
       try {
         // Stored definitions are re-checked: a newer sandbox may know better than the one that stored them.
         const parsed = checkScenario(JSON.parse(row.definition), `stored scenario ${row.name}`);
@@ -103,9 +105,8 @@ export class ScenarioBook {
     }
     const client = this.#db.$client;
     client.transaction(() => {
-      for (const stored of [...this.#byName.values()]) {
-        if (stored.origin !== 'upload' && !seen.has(stored.name)) this.remove(stored.name);
-      }
+      const fromFiles = client.prepare<[], { name: string }>("SELECT name FROM scenarios WHERE origin <> 'upload'").all();
+      for (const { name } of fromFiles) if (!seen.has(name)) this.remove(name);
       for (const file of files) this.#store(file, relative(dir, file.path), file.source, nowMs);
     })();
     return files.map((f) => this.#byName.get(f.scenario.name)!);
