@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { control, jibit, json, newTenant, sandbox, signedIn, tokens } from '../helpers.js';
 import { loadFixtures } from '../../src/core/world/fixtures.js';
+import { createInstance } from '../../src/instance.js';
 
 const app = sandbox();
 afterAll(() => app.close());
@@ -383,5 +384,21 @@ describe('extra fixture records', () => {
     );
     expect(res.status).toBe(400);
     expect(((await json(res)) as { details: { reasons: string[] } }).details.reasons).toEqual([expect.stringMatching(/^fixtures: card 6219861234567898: .*0499370899/)]);
+  });
+});
+
+describe('a setup that freezes the clock', () => {
+  it('freezes it exactly at `at`, even while the wall clock moves between commands', async () => {
+    let nowMs = Date.parse('2026-01-01T00:00:00Z');
+    const moving = createInstance({ db: ':memory:', worldSeed: 'test-world', wall: { now: () => nowMs++ } });
+    await moving.app.request('/_sandbox/scenarios', {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: 'name: frozen\nprovider: jibit\ndescription: d\nsetup: { clock: { at: "2026-11-23T10:00:00+03:30", frozen: true } }\n',
+    });
+    const t = await newTenant(moving);
+    const view = (await json(await control(moving, 'PUT', `/tenants/${t.id}/scenario`, { name: 'frozen' }))) as { clock: unknown };
+    expect(view.clock).toEqual({ now: '2026-11-23T06:30:00.000Z', frozen: true, tehranDay: '14050902' });
+    moving.close();
   });
 });

@@ -125,8 +125,10 @@ export function activateScenario(deps: AppDeps, tenantId: string, stored: Stored
   }
   if (setup?.clock) {
     let state = clockStateOf(row);
+    // Frozen first, then set: a running clock set and then frozen would move on between the two.
+    if (setup.clock.frozen === true) state = applyClockCommand(state, { freeze: true }, deps.wall);
     if (setup.clock.at !== undefined) state = applyClockCommand(state, { set: Date.parse(setup.clock.at) }, deps.wall);
-    if (setup.clock.frozen !== undefined) state = applyClockCommand(state, { freeze: setup.clock.frozen }, deps.wall);
+    if (setup.clock.frozen === false) state = applyClockCommand(state, { freeze: false }, deps.wall);
     saveClock(deps.db, tenantId, state);
   }
   if (setup?.jibit) applyJibitSettings(deps, tenantId, setup.jibit, `scenario ${stored.name}`);
