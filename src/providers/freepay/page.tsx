@@ -32,6 +32,7 @@ button.cancel{background:#e0e4ea;color:#1d2733}
 .sandbox td:first-child{font-family:monospace;direction:ltr;white-space:nowrap}
 `;
 
+// The browser's own clock only counts down the seconds the server reckoned on the tenant clock.
 const script = `
 (function(){
   var card=document.getElementById('card');

@@ -2,7 +2,7 @@
 // form-urlencoded in, JSON out.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext, AppEnv } from '../../../core/http.js';
-import { tenantByFreepayApiKey } from '../../../core/tenants.js';
+import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { isValidMobile, toAsciiDigits } from '../../../core/world/numbers.js';
 import { answerFields, freepayCodes, requestFields, verifyFields } from '../catalog.js';
 import { FreepayError } from '../errors.js';
@@ -31,17 +31,28 @@ function requireField(fields: Record<string, string>, name: string): string {
   return value;
 }
 
+/** A merchant's form call: the form read, the merchant named by its key, then rules, X-Sandbox-Error and the work. */
+async function merchantCall(
+  c: AppContext,
+  endpointId: 'payment-request' | 'payment-verify',
+  keyField: string,
+  work: (fields: Record<string, string>, tenant: TenantRow | undefined) => Promise<Response>,
+): Promise<Response> {
+  c.set('endpointId', endpointId);
+  const fields = await readForm(c);
+  const key = fields[keyField];
+  const tenant = key ? tenantByFreepayApiKey(c.get('deps').db, key) : undefined;
+  identify(c, tenant);
+  return beforeWork(c, endpointId, fields, () => work(fields, tenant));
+}
+
 export function registerApi(app: OpenAPIHono<AppEnv>) {
   documentRequest(app);
   documentVerify(app);
 
-  app.post('/payment/request', async (c) => {
-    c.set('endpointId', 'payment-request');
-    const fields = await readForm(c);
-    const deps = c.get('deps');
-    const tenant = fields[requestFields.api] ? tenantByFreepayApiKey(deps.db, fields[requestFields.api]!) : undefined;
-    identify(c, tenant);
-    return beforeWork(c, 'payment-request', fields, async () => {
+  app.post('/payment/request', (c) =>
+    merchantCall(c, 'payment-request', requestFields.api, async (fields, tenant) => {
+      const deps = c.get('deps');
       const api = requireField(fields, requestFields.api);
       const amountText = requireField(fields, requestFields.amount);
       const callbackText = requireField(fields, requestFields.callback);
@@ -72,16 +83,12 @@ export function registerApi(app: OpenAPIHono<AppEnv>) {
       catchUpFreepay(deps, tenant.id, nowMs);
       const payment = createPayment(deps.db, { tenantId: tenant.id, amountRial: amount, callback: callback.toString(), description, mobile, email, orderId }, merchant, nowMs);
       return answer(c, { [answerFields.status]: freepayCodes.ok.status, [answerFields.authority]: payment.authority });
-    });
-  });
+    }),
+  );
 
-  app.post('/payment/verify', async (c) => {
-    c.set('endpointId', 'payment-verify');
-    const fields = await readForm(c);
-    const deps = c.get('deps');
-    const tenant = fields[verifyFields.api] ? tenantByFreepayApiKey(deps.db, fields[verifyFields.api]!) : undefined;
-    identify(c, tenant);
-    return beforeWork(c, 'payment-verify', fields, async () => {
+  app.post('/payment/verify', (c) =>
+    merchantCall(c, 'payment-verify', verifyFields.api, async (fields, tenant) => {
+      const deps = c.get('deps');
       requireField(fields, verifyFields.api);
       const authority = toAsciiDigits(requireField(fields, verifyFields.authority));
       const amount = parseAmount(requireField(fields, verifyFields.amount));
@@ -90,6 +97,6 @@ export function registerApi(app: OpenAPIHono<AppEnv>) {
       const result = verifyPayment(deps, tenant, authority, amount, c.get('clock')!.now());
       const code = freepayCodes[result.code];
       return answer(c, { [answerFields.status]: code.status, [answerFields.message]: code.message, ...result.body });
-    });
-  });
+    }),
+  );
 }
