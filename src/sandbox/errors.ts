@@ -23,6 +23,11 @@ export const SandboxErrorBody = z
   .object({ error: z.string(), message: z.string(), details: z.unknown().optional() })
   .openapi('SandboxError');
 
+/** A route's JSON response, for createRoute. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+/** A route's error response: the control API's {error, message, details}. */
+export const problemResponse = (description: string) => jsonResponse(SandboxErrorBody, description);
+
 export const notFound = (what: string) => new SandboxError(404, 'not_found', `${what} does not exist`);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -9,7 +9,7 @@ import { ScenarioInvalid } from '../../core/scenarios/parse.js';
 import { clockStateOf, getTenant, saveClock, updateTenant } from '../../core/tenants.js';
 import { applyJibitSettings } from '../../providers/jibit/settings-patch.js';
 import { applyFreepaySettings } from '../../providers/freepay/merchant.js';
-import { SandboxError, SandboxErrorBody } from '../errors.js';
+import { SandboxError, jsonResponse, problemResponse } from '../errors.js';
 import { isoTime, requireTenant, tenantView } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
@@ -29,8 +29,6 @@ const ScenarioSummary = z
   .openapi('ScenarioSummary');
 
 const NameParams = z.object({ name: z.string().min(1).openapi({ param: { name: 'name', in: 'path' }, example: 'flaky-provider' }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => json(SandboxErrorBody, description);
 const anyObject = z.record(z.string(), z.unknown());
 
 function summary(s: StoredScenario) {
@@ -63,10 +61,10 @@ const upload = createRoute({
     },
   },
   responses: {
-    201: json(ScenarioSummary, 'Stored'),
-    200: json(ScenarioSummary, 'Replaced a scenario of the same name'),
-    400: problem('Not a valid scenario: every reason, each with its field path'),
-    413: problem('Larger than 1 MB'),
+    201: jsonResponse(ScenarioSummary, 'Stored'),
+    200: jsonResponse(ScenarioSummary, 'Replaced a scenario of the same name'),
+    400: problemResponse('Not a valid scenario: every reason, each with its field path'),
+    413: problemResponse('Larger than 1 MB'),
   },
 });
 
@@ -75,7 +73,7 @@ const list = createRoute({
   path: '/scenarios',
   tags: ['Sandbox'],
   summary: 'List the loaded scenarios',
-  responses: { 200: json(z.object({ scenarios: z.array(ScenarioSummary) }), 'Every scenario, by name') },
+  responses: { 200: jsonResponse(z.object({ scenarios: z.array(ScenarioSummary) }), 'Every scenario, by name') },
 });
 
 const show = createRoute({
@@ -85,8 +83,8 @@ const show = createRoute({
   summary: 'Show a scenario: its definition and its text as written',
   request: { params: NameParams },
   responses: {
-    200: json(ScenarioSummary.extend({ definition: anyObject, source: z.string() }), 'The scenario'),
-    404: problem('No such scenario (the reason lists the known names)'),
+    200: jsonResponse(ScenarioSummary.extend({ definition: anyObject, source: z.string() }), 'The scenario'),
+    404: problemResponse('No such scenario (the reason lists the known names)'),
   },
 });
 
@@ -99,9 +97,9 @@ const activate = createRoute({
   summary: "Switch a scenario on for a tenant: its setup is applied and its rules start with fresh attempt counters",
   request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: ActivateBody } } } },
   responses: {
-    200: json(anyObject, 'The tenant with the scenario on'),
-    400: problem('Invalid body'),
-    404: problem('No such tenant, or no such scenario (the reason lists the known names)'),
+    200: jsonResponse(anyObject, 'The tenant with the scenario on'),
+    400: problemResponse('Invalid body'),
+    404: problemResponse('No such tenant, or no such scenario (the reason lists the known names)'),
   },
 });
 
@@ -111,7 +109,7 @@ const deactivate = createRoute({
   tags: ['Sandbox'],
   summary: "Switch a tenant's scenario off (what its setup changed stays until a reset)",
   request: { params: TenantParams },
-  responses: { 200: json(anyObject, 'The tenant with no scenario'), 404: problem('No such tenant') },
+  responses: { 200: jsonResponse(anyObject, 'The tenant with no scenario'), 404: problemResponse('No such tenant') },
 });
 
 /** Applies the scenario's setup to the tenant and makes it the active one with fresh counters. */
@@ -120,8 +118,8 @@ export function activateScenario(deps: AppDeps, tenantId: string, stored: Stored
   const row = requireTenant(deps, tenantId);
   // The one part of a setup that can be refused goes first, so a refusal changes nothing.
   if (setup?.freepay) {
-    const problem = applyFreepaySettings(deps, tenantId, setup.freepay);
-    if (problem) throw new SandboxError(400, 'invalid_scenario', `setup.freepay: ${problem}`);
+    const refusal = applyFreepaySettings(deps, tenantId, setup.freepay);
+    if (refusal) throw new SandboxError(400, 'invalid_scenario', `setup.freepay: ${refusal}`);
   }
   if (setup?.clock) {
     let state = clockStateOf(row);

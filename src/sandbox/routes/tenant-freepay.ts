@@ -7,12 +7,10 @@ import { tehranJalaliDay } from '../../core/calendar.js';
 import { submitPayment } from '../../providers/freepay/flow.js';
 import { FreepayMerchantPatch, applyFreepaySettings } from '../../providers/freepay/merchant.js';
 import { findPayment } from '../../providers/freepay/payments.js';
-import { SandboxError, SandboxErrorBody } from '../errors.js';
+import { SandboxError, jsonResponse, problemResponse } from '../errors.js';
 import { requireTenant, tenantView } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => json(SandboxErrorBody, description);
 
 const patch = createRoute({
   method: 'patch',
@@ -20,7 +18,7 @@ const patch = createRoute({
   tags: ['Sandbox'],
   summary: "Change a tenant's Freepay merchant: name, sites, settlement account, status, amount limits, authority lifetime",
   request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: FreepayMerchantPatch } } } },
-  responses: { 200: json(z.record(z.string(), z.unknown()), 'The tenant after the change'), 400: problem('Invalid settings'), 404: problem('No such tenant') },
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'The tenant after the change'), 400: problemResponse('Invalid settings'), 404: problemResponse('No such tenant') },
 });
 
 const PayBody = z
@@ -40,10 +38,10 @@ const pay = createRoute({
     body: { required: true, content: { 'application/json': { schema: PayBody } } },
   },
   responses: {
-    200: json(z.object({ redirect: z.string() }), 'The callback URL the browser would be sent to'),
-    400: problem('The page would refuse the card (the reason says why)'),
-    404: problem('No such tenant, or no payment of the tenant with this authority'),
-    409: problem('The payment can no longer be made: expired, paid, failed or cancelled'),
+    200: jsonResponse(z.object({ redirect: z.string() }), 'The callback URL the browser would be sent to'),
+    400: problemResponse('The page would refuse the card (the reason says why)'),
+    404: problemResponse('No such tenant, or no payment of the tenant with this authority'),
+    409: problemResponse('The payment can no longer be made: expired, paid, failed or cancelled'),
   },
 });
 
@@ -52,8 +50,8 @@ export function registerTenantFreepay(app: OpenAPIHono<AppEnv>) {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     requireTenant(deps, id);
-    const problem = applyFreepaySettings(deps, id, c.req.valid('json'));
-    if (problem) throw new SandboxError(400, 'invalid_request', problem);
+    const refusal = applyFreepaySettings(deps, id, c.req.valid('json'));
+    if (refusal) throw new SandboxError(400, 'invalid_request', refusal);
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });
 
