@@ -62,6 +62,12 @@ export type AppContext = Context<AppEnv>;
 
 type NodeBindings = { incoming?: { url?: string; headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } } | undefined;
 
+/** Answers 200 with the JSON `body`, kept for the journal. */
+export function answer<T extends object>(c: AppContext, body: T) {
+  c.set('answerBody', body);
+  return c.json(body, 200);
+}
+
 /**
  * A request header, read from Node's own header object when the request came over a socket:
  * hono's c.req.header() first builds a WHATWG Headers object, which costs more than the read.

@@ -1,7 +1,7 @@
 // Serving a billable call: refuse up front when the daily limit or the prepaid wallet is
 // spent, do the work, then count and charge in one transaction. Errors cost nothing.
 import { tehranJalaliDay } from '../../core/calendar.js';
-import type { AppContext } from '../../core/http.js';
+import { answer, type AppContext } from '../../core/http.js';
 import type { MeteredCall, Refusal } from '../../core/meter.js';
 import { billableEndpointIds } from './catalog.js';
 import { jibitError } from './errors.js';
@@ -37,11 +37,7 @@ function meteredCall(c: AppContext): { call: MeteredCall; nowMs: number } | unde
   };
 }
 
-/** Answers 200 with `body`, kept for the journal. */
-export function answer<T extends object>(c: AppContext, body: T) {
-  c.set('answerBody', body);
-  return c.json(body, 200);
-}
+export { answer };
 
 /** Answers 200 with what `work` returns, metering the call when the endpoint is billable. */
 export function serve<T extends object>(c: AppContext, work: () => T) {

@@ -1,7 +1,7 @@
 // POST /payment/request and POST /payment/verify: the merchant's server side of the gateway,
 // form-urlencoded in, JSON out.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../../core/http.js';
+import { answer, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { isValidMobile, toAsciiDigits } from '../../../core/world/numbers.js';
 import { answerFields, freepayCodes, requestFields, verifyFields } from '../catalog.js';
@@ -12,11 +12,6 @@ import { catchUpFreepay } from '../money.js';
 import { createPayment } from '../payments.js';
 import { beforeWork, identify, readForm } from '../pipeline.js';
 import { documentRequest, documentVerify } from './openapi.js';
-
-const answer = (c: AppContext, body: Record<string, unknown>) => {
-  c.set('answerBody', body);
-  return c.json(body, 200);
-};
 
 /** A whole, positive number of Rial written in ASCII or Persian digits; anything else is not an amount. */
 function parseAmount(text: string | undefined): number | undefined {

@@ -1,9 +1,9 @@
 // The merchant panel as an API (Authorization: Bearer <merchant API key>): transactions with
 // filters and paging, one transaction in detail with its history, and the settlements.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { parseJalaliYyMmDd, tehranInstant, tehranJalaliDateTime } from '../../../core/calendar.js';
-import { header, type AppContext, type AppEnv } from '../../../core/http.js';
+import { answer, header, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
 import { freepayPayments, freepaySettlements } from '../../../db/schema/index.js';
@@ -62,6 +62,20 @@ function merchantOf(c: AppContext): TenantRow | undefined {
   return tenant;
 }
 
+/**
+ * A panel call: the merchant named by its key, the rules and X-Sandbox-Error, the tenant's
+ * Freepay money caught up with its clock, then `{status: 1, ...what work returns}`.
+ */
+function panelCall(c: AppContext, endpointId: 'panel-transactions' | 'panel-transaction' | 'panel-settlements', work: (tenant: TenantRow, nowMs: number) => object): Promise<Response> {
+  const tenant = merchantOf(c);
+  return beforeWork(c, endpointId, undefined, async () => {
+    if (!tenant) throw new FreepayError('invalidApiKey');
+    const nowMs = c.get('clock')!.now();
+    catchUpFreepay(c.get('deps'), tenant.id, nowMs);
+    return answer(c, { status: freepayCodes.ok.status, ...work(tenant, nowMs) });
+  });
+}
+
 const bad = (field: string) => new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${field})`);
 
 /** A bound of the date filter: a Jalali day (1405/09/02, 14050902) or ISO date (whole Tehran day), or an ISO date-time. */
@@ -94,10 +108,8 @@ function positiveInt(value: string | undefined, field: string, fallback: number,
 export function registerPanel(app: OpenAPIHono<AppEnv>) {
   documentPanel(app);
 
-  app.get('/panel/transactions', (c) => {
-    const tenant = merchantOf(c);
-    return beforeWork(c, 'panel-transactions', undefined, async () => {
-      if (!tenant) throw new FreepayError('invalidApiKey');
+  app.get('/panel/transactions', (c) =>
+    panelCall(c, 'panel-transactions', (tenant, nowMs) => {
       const q = (name: string) => c.req.query(name);
       const status = q(panelFilters.status);
       if (status !== undefined && !shownStatuses.includes(status as ShownStatus)) throw bad(panelFilters.status);
@@ -112,10 +124,9 @@ export function registerPanel(app: OpenAPIHono<AppEnv>) {
       const orderId = q(panelFilters.orderId)?.trim();
       const page = positiveInt(q(panelFilters.page), panelFilters.page, 1);
       const perPage = positiveInt(q(panelFilters.perPage), panelFilters.perPage, 20, maxPerPage);
-      const deps = c.get('deps');
-      const nowMs = c.get('clock')!.now();
-      catchUpFreepay(deps, tenant.id, nowMs);
-      const matching = deps.db
+      const matching = c
+        .get('deps')
+        .db
         .select()
         .from(freepayPayments)
         .where(eq(freepayPayments.tenantId, tenant.id))
@@ -133,49 +144,32 @@ export function registerPanel(app: OpenAPIHono<AppEnv>) {
             (!authority || p.authority === authority) &&
             (!orderId || p.orderId === orderId),
         );
-      const body = {
-        status: freepayCodes.ok.status,
+      return {
         page,
         per_page: perPage,
         total: matching.length,
         transactions: matching.slice((page - 1) * perPage, page * perPage).map((p) => summary(p, nowMs)),
       };
-      c.set('answerBody', body);
-      return c.json(body, 200);
-    });
-  });
+    }),
+  );
 
-  app.get('/panel/transactions/:authority', (c) => {
-    const tenant = merchantOf(c);
-    return beforeWork(c, 'panel-transaction', undefined, async () => {
-      if (!tenant) throw new FreepayError('invalidApiKey');
-      const deps = c.get('deps');
-      const nowMs = c.get('clock')!.now();
-      catchUpFreepay(deps, tenant.id, nowMs);
-      const payment = findPayment(deps.db, toAsciiDigits(c.req.param('authority')));
+  app.get('/panel/transactions/:authority', (c) =>
+    panelCall(c, 'panel-transaction', (tenant, nowMs) => {
+      const payment = findPayment(c.get('deps').db, toAsciiDigits(c.req.param('authority')));
       // Another merchant's payment is as unknown as no payment at all.
       if (!payment || payment.tenantId !== tenant.id) throw new FreepayError('unknownAuthority');
-      const body = { status: freepayCodes.ok.status, transaction: detail(payment, nowMs) };
-      c.set('answerBody', body);
-      return c.json(body, 200);
-    });
-  });
+      return { transaction: detail(payment, nowMs) };
+    }),
+  );
 
-  app.get('/panel/settlements', (c) => {
-    const tenant = merchantOf(c);
-    return beforeWork(c, 'panel-settlements', undefined, async () => {
-      if (!tenant) throw new FreepayError('invalidApiKey');
-      const deps = c.get('deps');
-      catchUpFreepay(deps, tenant.id, c.get('clock')!.now());
-      const rows = deps.db.select().from(freepaySettlements).where(and(eq(freepaySettlements.tenantId, tenant.id))).orderBy(desc(freepaySettlements.atMs)).all();
-      const body = {
-        status: freepayCodes.ok.status,
+  app.get('/panel/settlements', (c) =>
+    panelCall(c, 'panel-settlements', (tenant) => {
+      const rows = c.get('deps').db.select().from(freepaySettlements).where(eq(freepaySettlements.tenantId, tenant.id)).orderBy(desc(freepaySettlements.atMs)).all();
+      return {
         settlements: rows.map((s) => ({ id: s.id, day: `${s.tehranDay.slice(0, 4)}/${s.tehranDay.slice(4, 6)}/${s.tehranDay.slice(6)}`, at: both(s.atMs), amount: s.amountRial, payments: s.payments, iban: s.iban })),
       };
-      c.set('answerBody', body);
-      return c.json(body, 200);
-    });
-  });
+    }),
+  );
 }
 
 function documentPanel(app: OpenAPIHono<AppEnv>) {
