@@ -8,14 +8,17 @@ import { clockOf, type TenantRow } from '../../core/tenants.js';
 import { documentedFreepayCode, freepayCodes, freepayEndpoints, type FreepayEndpointId } from './catalog.js';
 import { FreepayError } from './errors.js';
 
-/** The form fields of a POST, or a FreepayError(invalidInput) for a body that is not a form. */
-export async function readForm(c: AppContext): Promise<Record<string, string>> {
-  const type = header(c, 'content-type') ?? '';
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
+/**
+ * The form fields of a POST, kept for the journal. A body that is not a form is a
+ * FreepayError(invalidInput) for the merchant's API; the page (`lenient`) reads it as an empty form.
+ */
+export async function readForm(c: AppContext, lenient = false): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  if (/^application\/x-www-form-urlencoded\b/i.test(header(c, 'content-type') ?? '')) {
+    for (const [key, value] of new URLSearchParams(await c.req.text())) fields[key] = value;
+  } else if (!lenient) {
     throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (بدنه باید application/x-www-form-urlencoded باشد)`);
   }
-  const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(await c.req.text())) fields[key] = value;
   c.set('jsonBody', fields);
   return fields;
 }

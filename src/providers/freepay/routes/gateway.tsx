@@ -12,7 +12,7 @@ import { freepayMerchant } from '../merchant.js';
 import { catchUpFreepay } from '../money.js';
 import { ClosedPage, PaymentPage } from '../page.js';
 import { captchaOf, findPayment, shownStatus, type CardForm, type FormField, type PaymentRow, type ShownStatus } from '../payments.js';
-import { beforeWork, identify } from '../pipeline.js';
+import { beforeWork, identify, readForm } from '../pipeline.js';
 import { documentGateway } from './openapi.js';
 
 const gatewayPrefix = 'gateway:';
@@ -91,12 +91,7 @@ export function registerGateway(app: OpenAPIHono<AppEnv>) {
   app.post('/payment/:slug', async (c) => {
     if (!(c.req.param('slug') ?? '').startsWith(gatewayPrefix)) return c.notFound();
     const payment = paymentOf(c);
-    const type = c.req.header('content-type') ?? '';
-    const fields: Record<string, string> = {};
-    if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
-      for (const [key, value] of new URLSearchParams(await c.req.text())) fields[key] = value;
-    }
-    c.set('jsonBody', fields);
+    const fields = await readForm(c, true);
     return asPage(c, () =>
       beforeWork(c, 'payment-gateway', fields, async () => {
         if (!payment) throw new FreepayError('unknownAuthority');
