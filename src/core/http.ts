@@ -11,7 +11,7 @@ import type { ScenarioBook } from './scenarios/book.js';
 import type { ScenarioEngine } from './scenarios/rules.js';
 import type { Holds } from './scenarios/act.js';
 import type { FaultKind } from './scenarios/schema.js';
-import type { TenantRow } from './tenants.js';
+import { clockOf, type TenantRow } from './tenants.js';
 import type { TokenService } from './tokens.js';
 import type { World } from './world/types.js';
 
@@ -61,6 +61,18 @@ export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;
 
 type NodeBindings = { incoming?: { url?: string; headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } } | undefined;
+
+/**
+ * The call belongs to this tenant from here on: its clock, its scenario, its journal (which
+ * then shows the call even when it is refused). Nothing happens without a tenant.
+ */
+export function identify(c: AppContext, tenant: TenantRow | undefined): Clock | undefined {
+  if (!tenant) return undefined;
+  const clock = clockOf(tenant, c.get('deps').wall);
+  c.set('tenant', tenant);
+  c.set('clock', clock);
+  return clock;
+}
 
 /** Answers 200 with the JSON `body`, kept for the journal. */
 export function answer<T extends object>(c: AppContext, body: T) {

@@ -4,7 +4,6 @@
 import { header, type AppContext } from '../../core/http.js';
 import { act } from '../../core/scenarios/act.js';
 import { scenarioRule } from '../../core/scenarios/rules.js';
-import { clockOf, type TenantRow } from '../../core/tenants.js';
 import { documentedFreepayCode, freepayCodes, freepayEndpoints, type FreepayEndpointId } from './catalog.js';
 import { FreepayError } from './errors.js';
 
@@ -21,13 +20,6 @@ export async function readForm(c: AppContext, lenient = false): Promise<Record<s
   }
   c.set('jsonBody', fields);
   return fields;
-}
-
-/** The call belongs to this merchant's tenant: its journal, clock and scenario. */
-export function identify(c: AppContext, tenant: TenantRow | undefined): void {
-  if (!tenant) return;
-  c.set('tenant', tenant);
-  c.set('clock', clockOf(tenant, c.get('deps').wall));
 }
 
 /** Scenario rules, then X-Sandbox-Error, then `work`. */

@@ -2,8 +2,8 @@
 // track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler, Next } from 'hono';
-import { callerAllowed, header, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
-import { getTenant, clockOf, tenantByJibitApiKey } from '../../core/tenants.js';
+import { callerAllowed, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
+import { getTenant, tenantByJibitApiKey } from '../../core/tenants.js';
 import { act } from '../../core/scenarios/act.js';
 import { scenarioRule } from '../../core/scenarios/rules.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
@@ -96,10 +96,7 @@ function authenticate(c: AppContext, verified: Verified): void {
   if (!verified.ok || verified.claims.typ !== 'access') throw jibitError('forbidden');
   const tenant = getTenant(deps.db, verified.claims.sub);
   if (!tenant) throw jibitError('forbidden');
-  const clock = clockOf(tenant, deps.wall);
-  // Known from here on, so the tenant's journal shows even a refused call.
-  c.set('tenant', tenant);
-  c.set('clock', clock);
+  const clock = identify(c, tenant)!;
   if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
   if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
 }
@@ -120,11 +117,7 @@ const firedRule = (c: AppContext, endpointId: string, body: Record<string, unkno
 /** Token calls name their tenant by the apiKey sent, so the tenant's rules and journal apply to them. */
 function identifyByApiKey(c: AppContext, apiKey: unknown): void {
   if (typeof apiKey !== 'string' || apiKey === '') return;
-  const tenant = tenantByJibitApiKey(c.get('deps').db, apiKey);
-  if (tenant) {
-    c.set('tenant', tenant);
-    c.set('clock', clockOf(tenant, c.get('deps').wall));
-  }
+  identify(c, tenantByJibitApiKey(c.get('deps').db, apiKey));
 }
 
 async function identifyByRefreshToken(c: AppContext, token: unknown): Promise<void> {
@@ -132,11 +125,7 @@ async function identifyByRefreshToken(c: AppContext, token: unknown): Promise<vo
   const deps = c.get('deps');
   const verified = deps.tokens.verifiedBefore(token) ?? (await deps.tokens.verify(token));
   if (!verified.ok || verified.claims.typ !== 'refresh') return;
-  const tenant = getTenant(deps.db, verified.claims.sub);
-  if (tenant) {
-    c.set('tenant', tenant);
-    c.set('clock', clockOf(tenant, deps.wall));
-  }
+  identify(c, getTenant(deps.db, verified.claims.sub));
 }
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */

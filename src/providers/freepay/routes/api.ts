@@ -1,7 +1,7 @@
 // POST /payment/request and POST /payment/verify: the merchant's server side of the gateway,
 // form-urlencoded in, JSON out.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { answer, type AppContext, type AppEnv } from '../../../core/http.js';
+import { answer, identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { isValidMobile, toAsciiDigits } from '../../../core/world/numbers.js';
 import { answerFields, freepayCodes, requestFields, verifyFields } from '../catalog.js';
@@ -10,7 +10,7 @@ import { verifyPayment } from '../flow.js';
 import { freepayMerchant, onRegisteredSite } from '../merchant.js';
 import { catchUpFreepay } from '../money.js';
 import { createPayment } from '../payments.js';
-import { beforeWork, identify, readForm } from '../pipeline.js';
+import { beforeWork, readForm } from '../pipeline.js';
 import { documentRequest, documentVerify } from './openapi.js';
 
 /** A whole, positive number of Rial written in ASCII or Persian digits; anything else is not an amount. */

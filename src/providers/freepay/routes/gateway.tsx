@@ -3,7 +3,7 @@
 // Pay or Cancel. Both end in a redirect to the merchant's callback, or the page again with the
 // errors and the form kept, or a page that says the payment can no longer be made.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../../core/http.js';
+import { identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { getTenant } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
 import { FreepayError } from '../errors.js';
@@ -12,7 +12,7 @@ import { freepayMerchant } from '../merchant.js';
 import { catchUpFreepay } from '../money.js';
 import { ClosedPage, PaymentPage } from '../page.js';
 import { captchaOf, findPayment, shownStatus, type CardForm, type FormField, type PaymentRow, type ShownStatus } from '../payments.js';
-import { beforeWork, identify, readForm } from '../pipeline.js';
+import { beforeWork, readForm } from '../pipeline.js';
 import { documentGateway } from './openapi.js';
 
 const gatewayPrefix = 'gateway:';

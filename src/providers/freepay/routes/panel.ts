@@ -3,7 +3,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import { parseJalaliYyMmDd, tehranInstant, tehranJalaliDateTime } from '../../../core/calendar.js';
-import { answer, header, type AppContext, type AppEnv } from '../../../core/http.js';
+import { answer, header, identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
 import { freepayPayments, freepaySettlements } from '../../../db/schema/index.js';
@@ -11,7 +11,7 @@ import { failureReasons, freepayCodes, panelFilters, type FailureReason } from '
 import { FreepayError } from '../errors.js';
 import { catchUpFreepay } from '../money.js';
 import { findPayment, shownStatus, type PaymentRow, type ShownStatus } from '../payments.js';
-import { beforeWork, identify } from '../pipeline.js';
+import { beforeWork } from '../pipeline.js';
 
 const shownStatuses: ShownStatus[] = ['pending', 'paid', 'verified', 'failed', 'cancelled', 'expired', 'reversed'];
 const maxPerPage = 100;
