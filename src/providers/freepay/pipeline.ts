@@ -4,7 +4,8 @@
 import { header, type AppContext } from '../../core/http.js';
 import { act } from '../../core/scenarios/act.js';
 import { scenarioRule } from '../../core/scenarios/rules.js';
-import { documentedFreepayCode, freepayCodes, freepayEndpoints, type FreepayEndpointId } from './catalog.js';
+import { documentedFreepayCode, freepayCodes, freepayEndpoints, type FreepayCodeName, type FreepayEndpointId } from './catalog.js';
+import { forcedError } from '../../core/forced-error.js';
 import { FreepayError } from './errors.js';
 
 /**
@@ -26,7 +27,7 @@ export async function readForm(c: AppContext, lenient = false): Promise<Record<s
 export function beforeWork(c: AppContext, endpointId: FreepayEndpointId, body: Record<string, unknown> | undefined, work: () => Promise<Response>): Promise<Response> {
   c.set('endpointId', endpointId);
   const normal = async () => {
-    forcedError(c, endpointId);
+    applyForcedError(c, endpointId);
     return work();
   };
   const fired = scenarioRule(c, 'freepay', endpointId, body, (named, known) =>
@@ -41,11 +42,14 @@ export function beforeWork(c: AppContext, endpointId: FreepayEndpointId, body: R
 }
 
 /** X-Sandbox-Error: a code name (amountMismatch) or status (-12) the endpoint answers. */
-function forcedError(c: AppContext, endpointId: FreepayEndpointId): void {
-  const wanted = header(c, 'x-sandbox-error');
-  if (wanted === undefined) return;
-  const code = documentedFreepayCode(endpointId, wanted);
-  if (code) throw new FreepayError(code);
-  const valid = freepayEndpoints[endpointId].map((name) => `${freepayCodes[name].status} (${name})`).join(', ');
-  throw new FreepayError('invalidInput', {}, `X-Sandbox-Error "${wanted}" is not a code of ${endpointId}; its codes: ${valid}`);
+function applyForcedError(c: AppContext, endpointId: FreepayEndpointId): void {
+  forcedError(c, 'freepay', endpointId, {
+    documented: (code) => new FreepayError(code as FreepayCodeName),
+    undocumented: (wanted) =>
+      new FreepayError(
+        'invalidInput',
+        {},
+        `X-Sandbox-Error "${wanted}" is not a code of ${endpointId}; its codes: ${freepayEndpoints[endpointId].map((name) => `${freepayCodes[name].status} (${name})`).join(', ')}`,
+      ),
+  });
 }

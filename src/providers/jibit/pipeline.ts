@@ -5,6 +5,7 @@ import type { MiddlewareHandler, Next } from 'hono';
 import { callerAllowed, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, tenantByJibitApiKey } from '../../core/tenants.js';
 import { act } from '../../core/scenarios/act.js';
+import { forcedError } from '../../core/forced-error.js';
 import { scenarioRule } from '../../core/scenarios/rules.js';
 import { isExpired, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
@@ -130,15 +131,14 @@ async function identifyByRefreshToken(c: AppContext, token: unknown): Promise<vo
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */
 function applyForcedError(c: AppContext, endpointId: string): void {
-  const wanted = header(c, 'x-sandbox-error');
-  if (wanted === undefined) return;
-  const code = documentedSpelling(endpointId, wanted);
-  if (code) throw jibitError(code);
-  const valid = catalogEndpoint(endpointId).errors.map((e) => e.code).join(', ');
-  throw jibitError(
-    'sandbox.error_not_documented',
-    `X-Sandbox-Error "${wanted}" is not a documented error of ${endpointId}; documented codes: ${valid}`,
-  );
+  forcedError(c, 'jibit', endpointId, {
+    documented: (code) => jibitError(code),
+    undocumented: (wanted) =>
+      jibitError(
+        'sandbox.error_not_documented',
+        `X-Sandbox-Error "${wanted}" is not a documented error of ${endpointId}; documented codes: ${catalogEndpoint(endpointId).errors.map((e) => e.code).join(', ')}`,
+      ),
+  });
 }
 
 /** Reads a POST body once: ok=false unless it is a JSON object sent as application/json. */
