@@ -60,7 +60,9 @@ export interface AppVariables {
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;
 
-type NodeBindings = { incoming?: { url?: string; headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } } | undefined;
+type NodeBindings =
+  | { incoming?: { url?: string; headers: Record<string, string | string[] | undefined>; rawHeaders?: string[]; socket?: { remoteAddress?: string } } }
+  | undefined;
 
 /**
  * The call belongs to this tenant from here on: its clock, its scenario, its journal (which
@@ -89,6 +91,30 @@ export function header(c: AppContext, name: string): string | undefined {
   if (!incoming) return c.req.header(name);
   const value = incoming.headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * A credential header (Authorization) that must come once: its value, and whether the request
+ * repeated it. Node keeps only the first Authorization in its header object and drops the rest,
+ * so its raw header lines are counted; in-process, a Headers object joins repeats with ", ", and
+ * no credential (an RFC 6750 bearer token, an API key) contains a comma.
+ */
+export function credentialHeader(c: AppContext, name: string): { value: string | undefined; repeated: boolean } {
+  const raw = (c.env as NodeBindings)?.incoming?.rawHeaders;
+  const wanted = name.toLowerCase();
+  if (!raw) {
+    const value = c.req.header(name);
+    return { value, repeated: value?.includes(',') ?? false };
+  }
+  let value: string | undefined;
+  let seen = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length === wanted.length && raw[i]!.toLowerCase() === wanted) {
+      seen += 1;
+      value ??= raw[i + 1];
+    }
+  }
+  return { value, repeated: seen > 1 };
 }
 
 /** The raw query string (without '?'), from Node's request line when there is one. */

@@ -92,3 +92,9 @@ function isClaims(value: unknown): value is TokenClaims {
 }
 
 export const isExpired = (claims: TokenClaims, nowMs: number) => Math.floor(nowMs / 1000) >= claims.exp;
+
+/**
+ * Is the token outside its lifetime at `nowMs`: expired, or issued after it (the tenant clock
+ * was moved back since), which a real server, whose clock only runs forward, never sees.
+ */
+export const outsideLifetime = (claims: TokenClaims, nowMs: number) => isExpired(claims, nowMs) || claims.iat > Math.floor(nowMs / 1000);

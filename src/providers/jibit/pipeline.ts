@@ -2,12 +2,12 @@
 // track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler, Next } from 'hono';
-import { callerAllowed, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
+import { callerAllowed, credentialHeader, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, tenantByJibitApiKey } from '../../core/tenants.js';
 import { act } from '../../core/scenarios/act.js';
 import { forcedError } from '../../core/forced-error.js';
 import { scenarioRule } from '../../core/scenarios/rules.js';
-import { isExpired, type Verified } from '../../core/tokens.js';
+import { outsideLifetime, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
 import { jibitError } from './errors.js';
 import { routeJibit } from './dispatch.js';
@@ -86,7 +86,10 @@ function route(c: AppContext, request: Incoming): Promise<Response | void> {
 }
 
 function bearerToken(c: AppContext, endpointId: string): string {
-  const authorization = header(c, 'authorization') ?? '';
+  const sent = credentialHeader(c, 'authorization');
+  // Two credentials are no credential: neither is taken (Node alone would keep the first).
+  if (sent.repeated) throw jibitError('forbidden');
+  const authorization = sent.value ?? '';
   const token = /^Bearer\s+(.*)$/i.exec(authorization)?.[1]?.trim() ?? '';
   if (!token) throw jibitError(documentedSpelling(endpointId, 'token.is_required') ?? 'forbidden');
   return token;
@@ -98,7 +101,7 @@ function authenticate(c: AppContext, verified: Verified): void {
   const tenant = getTenant(deps.db, verified.claims.sub);
   if (!tenant) throw jibitError('forbidden');
   const clock = identify(c, tenant)!;
-  if (isExpired(verified.claims, clock.now())) throw jibitError('forbidden');
+  if (outsideLifetime(verified.claims, clock.now())) throw jibitError('forbidden');
   if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
 }
 
