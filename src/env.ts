@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: beyond it (0.0.0.0, a LAN address) the control API needs an admin token. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   MAHAK_DB: z.string().min(1).default('./data/mahak.db'),
   MAHAK_WORLD_SEED: z.string().min(1).default('mahak'),
   /** The scenarios folder loaded at start-up (default: the scenarios that come with Mahak). */
@@ -12,6 +13,15 @@ const EnvSchema = z.object({
   MAHAK_URL: z.string().url().default('http://localhost:8787'),
   /** Journal entries kept per tenant; older ones are dropped first. */
   MAHAK_JOURNAL_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** Locks the control API (/_sandbox): `Authorization: Bearer <token>`. Empty means none. */
+  MAHAK_ADMIN_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .min(16, 'must be at least 16 characters (for example: openssl rand -base64 32)')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional(),
+  ),
   /** Take the caller's address from X-Forwarded-For (only behind a proxy you trust). */
   MAHAK_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

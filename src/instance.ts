@@ -19,6 +19,7 @@ import { WriteBehind } from './core/write-behind.js';
 import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
 import { openDb } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
+import { adminTokenProblem } from './sandbox/control-tokens.js';
 
 /** The scenarios that come with Mahak. */
 export const shippedScenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../scenarios');
@@ -34,6 +35,8 @@ export interface InstanceOptions {
   journalLimit?: number;
   /** A scenarios folder to load (scenarios/<provider>/*.yaml); a bad file makes createInstance throw. */
   scenariosDir?: string;
+  /** Locks the control API (/_sandbox) behind `Authorization: Bearer <adminToken>`; none: open. */
+  adminToken?: string;
 }
 
 export interface Instance {
@@ -43,6 +46,9 @@ export interface Instance {
 }
 
 export function createInstance(options: InstanceOptions): Instance {
+  // Refused before anything is opened, so nothing is left to close.
+  const tokenProblem = options.adminToken === undefined ? undefined : adminTokenProblem(options.adminToken);
+  if (tokenProblem) throw new Error(`adminToken ${tokenProblem}`);
   const db = openDb(options.db);
   const wall = options.wall ?? systemClock;
   const worldSeed = options.worldSeed ?? 'mahak';
@@ -82,5 +88,5 @@ export function createInstance(options: InstanceOptions): Instance {
     writes.flush();
     db.$client.close();
   };
-  return { app: createApp(deps), deps, close };
+  return { app: createApp(deps, { adminToken: options.adminToken }), deps, close };
 }

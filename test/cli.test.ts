@@ -180,7 +180,12 @@ describe('against a running sandbox', () => {
     const { code, out } = await mahak('tenant', 'create', '--url', url, '--name', 'from the command line');
     expect(code).toBe(0);
     const created = JSON.parse(out.join('\n')) as { id: string };
-    expect(created).toEqual({ id: expect.stringMatching(/^ten_/), jibit: { apiKey: expect.any(String), secretKey: expect.any(String) }, freepay: { apiKey: expect.stringMatching(/^fpk_/) } });
+    expect(created).toEqual({
+      id: expect.stringMatching(/^ten_/),
+      jibit: { apiKey: expect.any(String), secretKey: expect.any(String) },
+      freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+      controlToken: expect.stringMatching(/^mtc_ten_/),
+    });
     expect(((await (await fetch(`${url}/_sandbox/tenants/${created.id}`)).json()) as { name: string }).name).toBe('from the command line');
   });
 });

@@ -7,6 +7,7 @@ import { jibitSettings } from '../providers/jibit/settings.js';
 import { freepayMerchant } from '../providers/freepay/merchant.js';
 import { catchUpFreepay, freepayBalance } from '../providers/freepay/money.js';
 import { notFound } from './errors.js';
+import { maskSecret } from '../core/journal.js';
 
 export const isoTime = (epochMs: number) => new Date(epochMs).toISOString();
 
@@ -28,7 +29,8 @@ export function tenantView(row: TenantRow, deps: AppDeps) {
     scenario: row.scenario,
     jibit: {
       apiKey: row.jibitApiKey,
-      secretKey: row.jibitSecretKey,
+      // Secrets show once, in the creation answer; the apiKey is an identifier and stays readable.
+      secretKey: maskSecret(row.jibitSecretKey),
       allowedIps: settings.allowedIps,
       billing: settings.billing,
       balances: deps.meter.balances(row.id),
@@ -37,7 +39,8 @@ export function tenantView(row: TenantRow, deps: AppDeps) {
       usedToday,
     },
     freepay: {
-      apiKey: row.freepayApiKey,
+      // Freepay's merchant key is its only credential: a secret, masked like the Jibit one.
+      apiKey: row.freepayApiKey === null ? null : maskSecret(row.freepayApiKey),
       ...freepayMerchant(row),
       balances: { FREEPAY: freepayBalance(deps.db, row.id, 'FREEPAY'), FREEPAY_HELD: freepayBalance(deps.db, row.id, 'FREEPAY_HELD') },
     },

@@ -6,6 +6,8 @@ import world from '../../fixtures/world.json' with { type: 'json' };
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance } from '../../src/instance.js';
 import { catalogEndpoints } from '../../src/providers/jibit/catalog.js';
+import { maskSecret } from '../../src/core/journal.js';
+import { tenantControlToken } from '../../src/sandbox/control-tokens.js';
 import { control, jibit, json, newTenant, sandbox, tokens, type Creds } from '../helpers.js';
 
 // The wall clock stands still at 2026-03-25T08:00:00Z (Tehran 1405/01/05), so times are exact.
@@ -29,7 +31,7 @@ async function expectAnswer(res: Response, status: number, body: unknown) {
 
 const getView = async (id: string) => (await json(await control(instance, 'GET', `/tenants/${id}`))) as View;
 
-/** The view of a tenant created with no body, at the pinned wall time. */
+/** The view of a tenant created with no body, at the pinned wall time: secrets masked after creation. */
 const defaultView = (c: Creds) => ({
   id: c.id,
   name: 'tenant',
@@ -38,7 +40,7 @@ const defaultView = (c: Creds) => ({
   scenario: null,
   jibit: {
     apiKey: c.apiKey,
-    secretKey: c.secretKey,
+    secretKey: maskSecret(c.secretKey),
     allowedIps: [],
     billing: 'prepaid',
     balances: { PRF: 1_000_000_000, POF: 0 },
@@ -46,13 +48,13 @@ const defaultView = (c: Creds) => ({
     prices: everyService(expect.any(Number)),
     usedToday: {},
   },
-  freepay: { apiKey: expect.stringMatching(/^fpk_[\w-]+$/), ...defaultMerchant, balances: { FREEPAY: 0, FREEPAY_HELD: 0 } },
+  freepay: { apiKey: expect.stringMatching(/^fpk_…[\w-]{4}$/), ...defaultMerchant, balances: { FREEPAY: 0, FREEPAY_HELD: 0 } },
 });
 
 describe('POST /_sandbox/tenants', () => {
-  test('with no body answers 201 {id, jibit: {apiKey, secretKey}, freepay: {apiKey}} with a ten_ id, and the credentials sign in', async () => {
+  test('with no body answers 201 {id, jibit: {apiKey, secretKey}, freepay: {apiKey}, controlToken} with a ten_ id, and the credentials sign in', async () => {
     const res = await instance.app.request('/_sandbox/tenants', { method: 'POST' });
-    const body = (await json(res)) as { id: string; jibit: Creds };
+    const body = (await json(res)) as { id: string; jibit: Creds; controlToken: string };
     expect({ status: res.status, type: res.headers.get('content-type'), body }).toEqual({
       status: 201,
       type: 'application/json',
@@ -60,6 +62,7 @@ describe('POST /_sandbox/tenants', () => {
         id: expect.stringMatching(/^ten_[\w-]+$/),
         jibit: { apiKey: expect.any(String), secretKey: expect.any(String) },
         freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+        controlToken: tenantControlToken(instance.deps.db, body.id),
       },
     });
     const other = await newTenant(instance);
@@ -94,13 +97,18 @@ describe('POST /_sandbox/tenants', () => {
     const created = (await json(res)) as { id: string };
     expect({ status: res.status, body: created }).toEqual({
       status: 201,
-      body: { id: expect.stringMatching(/^ten_/), jibit: { apiKey: 'checkout-ci-key', secretKey: 'checkout-ci-secret' }, freepay: { apiKey: expect.stringMatching(/^fpk_/) } },
+      body: {
+        id: expect.stringMatching(/^ten_/),
+        jibit: { apiKey: 'checkout-ci-key', secretKey: 'checkout-ci-secret' },
+        freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+        controlToken: expect.stringMatching(/^mtc_ten_/),
+      },
     });
     const { dailyLimits, prices, ...rest } = overrides.jibit;
     expect(await getView(created.id)).toEqual({
       ...defaultView({ id: created.id, ...rest }),
       name: 'checkout-ci',
-      jibit: { ...rest, dailyLimits: { ...everyService(10_000), ...dailyLimits }, prices: { ...defaults, ...prices }, usedToday: {} },
+      jibit: { ...rest, secretKey: 'chec…cret', dailyLimits: { ...everyService(10_000), ...dailyLimits }, prices: { ...defaults, ...prices }, usedToday: {} },
     });
   });
 
@@ -260,11 +268,12 @@ test('the default tenant’s documented credentials sign in on a fresh sandbox',
     const pair = await tokens(fresh, { apiKey: 'mahak-default-api-key', secretKey: 'mahak-default-secret-key' });
     await expectAnswer(await jibit(fresh, '/v1/balances', { token: pair.accessToken }), 200, balancesBody(1_000_000_000, 0));
     const view = (await json(await control(fresh, 'GET', '/tenants/ten_default'))) as View;
+    // The documented secret shows masked, as every tenant's secret does after creation.
     expect({ id: view.id, name: view.name, apiKey: view.jibit.apiKey, secretKey: view.jibit.secretKey }).toEqual({
       id: 'ten_default',
       name: 'default',
       apiKey: 'mahak-default-api-key',
-      secretKey: 'mahak-default-secret-key',
+      secretKey: 'maha…-key',
     });
   } finally {
     fresh.close();

@@ -1,5 +1,5 @@
-// POST /_sandbox/tenants: a new isolated workspace; answers its id, its Jibit credentials and
-// its Freepay merchant API key.
+// POST /_sandbox/tenants: a new isolated workspace; answers its id, its Jibit credentials, its
+// Freepay merchant API key and its control token. The only answer that shows the secrets in full.
 import { z, createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -7,6 +7,7 @@ import { createTenant, tenantByFreepayApiKey, tenantByJibitApiKey } from '../../
 import { defaultMerchant, patchedMerchant } from '../../providers/freepay/merchant.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
 import { buildTenantConfig, TenantCreateBody } from '../tenant-config.js';
+import { tenantControlToken } from '../control-tokens.js';
 
 const route = createRoute({
   method: 'post',
@@ -19,7 +20,15 @@ const route = createRoute({
       description: 'Created',
       content: {
         'application/json': {
-          schema: z.object({ id: z.string(), jibit: z.object({ apiKey: z.string(), secretKey: z.string() }), freepay: z.object({ apiKey: z.string() }) }),
+          schema: z.object({
+            id: z.string(),
+            jibit: z.object({ apiKey: z.string(), secretKey: z.string() }),
+            freepay: z.object({ apiKey: z.string() }),
+            controlToken: z.string().openapi({
+              description: "Bearer token for this tenant's /_sandbox/tenants/{id}/… routes only, when the control API is locked",
+              example: 'mtc_ten_x3Yc0q8uTn2b5dKe_9Jq1…',
+            }),
+          }),
         },
       },
     },
@@ -42,6 +51,14 @@ export function registerTenantCreate(app: OpenAPIHono<AppEnv>) {
       throw new SandboxError(409, 'conflict', 'freepay.apiKey is already used by another tenant');
     }
     const row = createTenant(deps.db, newId('tenant'), config, deps.wall.now());
-    return c.json({ id: row.id, jibit: { apiKey: row.jibitApiKey, secretKey: row.jibitSecretKey }, freepay: { apiKey: row.freepayApiKey! } }, 201);
+    return c.json(
+      {
+        id: row.id,
+        jibit: { apiKey: row.jibitApiKey, secretKey: row.jibitSecretKey },
+        freepay: { apiKey: row.freepayApiKey! },
+        controlToken: tenantControlToken(deps.db, row.id),
+      },
+      201,
+    );
   });
 }

@@ -1,0 +1,76 @@
+// The control API's lock. With an admin token set, every /_sandbox route needs
+// `Authorization: Bearer <token>`: the admin token for everything, a tenant control token for its
+// own /_sandbox/tenants/{id}/… routes and for reading scenarios. Unlisted routes are admin-only,
+// so a new route is locked until someone decides otherwise. Without an admin token it stays open.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../core/http.js';
+import { adminTokenProblem, sameSecret, tenantExists, tenantOfControlToken } from './control-tokens.js';
+
+/** Who may call a route: anyone, any token of this sandbox, one tenant's token, or the admin only. */
+type Access = { kind: 'public' } | { kind: 'read' } | { kind: 'tenant'; tenantId: string } | { kind: 'admin' };
+
+const tenantPath = /^\/_sandbox\/tenants\/([^/]+)(?:\/|$)/;
+
+function accessOf(method: string, path: string): Access {
+  const reading = method === 'GET' || method === 'HEAD';
+  // Documented inputs, the same for everyone: nothing of a tenant in them.
+  if (reading && path === '/_sandbox/test-values') return { kind: 'public' };
+  // Scenarios hold no tenant's data; a tenant's CI looks them up before switching one on.
+  if (reading && /^\/_sandbox\/scenarios(?:\/[^/]+)?$/.test(path)) return { kind: 'read' };
+  const segment = tenantPath.exec(path)?.[1];
+  if (segment !== undefined) return { kind: 'tenant', tenantId: decoded(segment) };
+  return { kind: 'admin' };
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+const challenge = 'Bearer realm="mahak-control"';
+
+function refuse(c: Context<AppEnv>, status: 401 | 403, error: string, message: string) {
+  if (status === 401) c.header('WWW-Authenticate', challenge);
+  return c.json({ error, message }, status);
+}
+
+/** The token of an `Authorization: Bearer <token>` header (scheme in any case), if that is what was sent. */
+function bearerToken(header: string | undefined): string | undefined {
+  const found = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return found?.[1];
+}
+
+export function controlAuth(adminToken: string | undefined): MiddlewareHandler<AppEnv> {
+  if (adminToken === undefined) return (_c, next) => next();
+  const problem = adminTokenProblem(adminToken);
+  if (problem) throw new Error(`adminToken ${problem}`);
+  return async (c, next) => {
+    const access = accessOf(c.req.method, c.req.path);
+    if (access.kind === 'public') return next();
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === undefined) {
+      return refuse(
+        c,
+        401,
+        'unauthorized',
+        'the control API needs a token: send Authorization: Bearer <token>, the admin token (MAHAK_ADMIN_TOKEN, or the one printed at start-up) or, for one tenant, its control token',
+      );
+    }
+    if (sameSecret(token, adminToken)) return next();
+    const db = c.get('deps').db;
+    const holder = tenantOfControlToken(db, token);
+    if (holder === undefined) return refuse(c, 403, 'forbidden', 'this token is neither the admin token nor a control token of a tenant of this sandbox');
+    if (access.kind === 'tenant') {
+      if (access.tenantId === holder) return next();
+      return refuse(c, 403, 'forbidden', `a tenant control token controls only its own tenant (${holder}); ${access.tenantId} needs its own token or the admin token`);
+    }
+    if (access.kind === 'read') {
+      if (tenantExists(db, holder)) return next();
+      return refuse(c, 403, 'forbidden', `tenant ${holder} of this control token no longer exists`);
+    }
+    return refuse(c, 403, 'forbidden', `${c.req.method} ${c.req.path} needs the admin token; a tenant control token controls only its own tenant (${holder})`);
+  };
+}
