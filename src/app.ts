@@ -9,17 +9,7 @@ import { createSandboxApi, sandboxBasePath } from './sandbox/index.js';
 import { createFreepayApp, freepayBasePath } from './providers/freepay/index.js';
 import { FreepayError } from './providers/freepay/errors.js';
 import { SandboxError } from './sandbox/errors.js';
-import { registerHealth } from './core/health.js';
 import { controlAuth } from './sandbox/control-auth.js';
-import { BodyTooLarge, limitBody, type BodyUnreadable } from './core/body-limit.js';
-import { freepayBodyBytes, freepayBodyRefused } from './providers/freepay/pipeline.js';
-import { maxScenarioBytes } from './sandbox/routes/scenarios.js';
-
-/** The control API's JSON bodies (tenant settings, clock commands, journal checks) stay far below this. */
-export const controlBodyBytes = 256 * 1024;
-
-const controlBodyRefused = (error: BodyTooLarge | BodyUnreadable) =>
-  error instanceof BodyTooLarge ? new SandboxError(413, 'payload_too_large', error.message) : new SandboxError(400, 'bad_request', error.message);
 
 export interface AppOptions {
   /** Locks the control API: every /_sandbox route then needs it, or a tenant's control token. */
@@ -34,14 +24,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     return next();
   });
   app.use('/_sandbox/*', controlAuth(options.adminToken));
-  // Bodies past their route's limit are refused before they are read (README "Limits"); the
-  // Jibit pipeline applies its own limit itself.
-  app.use('/_sandbox/*', limitBody((c) => (c.req.path === `${sandboxBasePath}/scenarios` ? maxScenarioBytes : controlBodyBytes), controlBodyRefused));
-  app.use(`${freepayBasePath}/*`, limitBody(() => freepayBodyBytes, freepayBodyRefused));
   app.route(jibitBasePath, createJibitApp(deps));
   app.route(freepayBasePath, createFreepayApp(deps));
   app.route(sandboxBasePath, createSandboxApi());
-  registerHealth(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {
