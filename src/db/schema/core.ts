@@ -57,7 +57,9 @@ export const ledger = sqliteTable(
     endpointId: text('endpoint_id'),
     atMs: integer('at_ms').notNull(),
   },
-  (t) => [index('ledger_tenant').on(t.tenantId, t.id)],
+  // ledger_tenant_wallet: a wallet's latest balance (balance_after_rial of its newest row) is one
+  // index step, however many rows the tenant's other wallets have.
+  (t) => [index('ledger_tenant').on(t.tenantId, t.id), index('ledger_tenant_wallet').on(t.tenantId, t.wallet, t.id)],
 );
 
 export const usage = sqliteTable(

@@ -1,6 +1,14 @@
 // The Freepay gateway's records: payments (one per authority) and the settlements that paid
 // verified payments out to the merchant's account.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The status a payment is counted and listed under: its stored status, except that a failed
+ * payment whose money went back to the card counts as reversed. Indexes and the triggers of
+ * freepay_payment_counts (drizzle/0004) use this very expression.
+ */
+export const countedStatusSql = "(CASE WHEN status = 'failed' AND reversed_at_ms IS NOT NULL THEN 'reversed' ELSE status END)";
 
 export const freepayPayments = sqliteTable(
   'freepay_payments',
@@ -31,7 +39,33 @@ export const freepayPayments = sqliteTable(
     /** JSON: [{status, at}] every change of status, oldest first. */
     history: text('history').notNull(),
   },
-  (t) => [index('freepay_payments_tenant').on(t.tenantId, t.createdAtMs)],
+  // Every panel listing walks one of these newest first (created_at_ms, then authority, as the
+  // panel orders) and stops at its page; the unsettled and reversal indexes find outstanding work
+  // with one search, however many payments were settled or reversed before.
+  (t) => [
+    index('freepay_payments_tenant').on(t.tenantId, t.createdAtMs, t.authority),
+    index('freepay_payments_status').on(t.tenantId, sql.raw(countedStatusSql), t.createdAtMs, t.authority),
+    index('freepay_payments_amount').on(t.tenantId, t.amountRial, t.createdAtMs, t.authority),
+    index('freepay_payments_order').on(t.tenantId, t.orderId, t.createdAtMs, t.authority),
+    index('freepay_payments_card').on(t.tenantId, sql`substr(${t.cardPan}, -4)`, t.createdAtMs, t.authority),
+    index('freepay_payments_unsettled').on(t.tenantId, t.status, t.settlementId, t.verifiedAtMs),
+    index('freepay_payments_reversal_due').on(t.tenantId, t.status, t.reversedAtMs, t.reversalDueAtMs),
+  ],
+);
+
+/**
+ * Running counts of a merchant's payments by counted status (countedStatusSql), kept by triggers
+ * on freepay_payments (drizzle/0004) in the statement that writes the payment, so the panel's
+ * totals cost the same however many payments there are.
+ */
+export const freepayPaymentCounts = sqliteTable(
+  'freepay_payment_counts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    status: text('status').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.status] })],
 );
 
 export const freepaySettlements = sqliteTable(

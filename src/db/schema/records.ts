@@ -29,7 +29,16 @@ export const journal = sqliteTable(
     rule: text('rule'),
     latencyMs: integer('latency_ms').notNull(),
   },
-  (t) => [index('journal_tenant').on(t.tenantId, t.id)],
+  // One index per filter of the listing, each ending in id so the newest matches come first
+  // and a LIMIT stops the read; `since` reads the tenant's rows from that time on.
+  (t) => [
+    index('journal_tenant').on(t.tenantId, t.id),
+    index('journal_tenant_provider').on(t.tenantId, t.provider, t.id),
+    index('journal_tenant_endpoint').on(t.tenantId, t.endpointId, t.id),
+    index('journal_tenant_status').on(t.tenantId, t.status, t.id),
+    index('journal_tenant_code').on(t.tenantId, t.errorCode, t.id),
+    index('journal_tenant_at').on(t.tenantId, t.atMs),
+  ],
 );
 
 export const outbox = sqliteTable(
@@ -45,7 +54,14 @@ export const outbox = sqliteTable(
     /** JSON: the message: an SMS's text, a webhook's method, headers and body. */
     message: text('message').notNull(),
   },
-  (t) => [index('outbox_tenant').on(t.tenantId, t.id)],
+  // As for the journal: one index per filter of the listing.
+  (t) => [
+    index('outbox_tenant').on(t.tenantId, t.id),
+    index('outbox_tenant_channel').on(t.tenantId, t.channel, t.id),
+    index('outbox_tenant_provider').on(t.tenantId, t.provider, t.id),
+    index('outbox_tenant_recipient').on(t.tenantId, t.recipient, t.id),
+    index('outbox_tenant_at').on(t.tenantId, t.atMs),
+  ],
 );
 
 export const scenarios = sqliteTable('scenarios', {
