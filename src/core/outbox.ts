@@ -1,6 +1,7 @@
 // The outbox: every SMS and webhook the sandbox "sends", kept per tenant so a test can see what
 // went out (PRODUCT.md, "Journal and outbox"). Providers send through the Outbox interface and
 // never reach the outside; SqliteOutbox is the implementation the sandbox runs with.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/index.js';
 import { prepared } from './prepared.js';
 
@@ -73,30 +74,12 @@ interface Row {
   message: string;
 }
 
-interface ListParams {
-  tenantId: string;
-  channel: string | null;
-  provider: string | null;
-  recipient: string | null;
-  sinceMs: number | null;
-  /** -1: no limit (SQLite). */
-  limit: number;
-}
-
 const statements = ({ $client: client }: Db) => ({
   insert: client.prepare<[string, number, string, OutboxChannel, string, string], { id: number }>(
     'INSERT INTO outbox (tenant_id, at_ms, provider, channel, recipient, message) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
   ),
-  // One statement for every combination of filters: an absent filter is bound as NULL.
-  list: client.prepare<ListParams, Row>(
-    `SELECT id, at_ms AS atMs, provider, channel, recipient, message FROM outbox
-     WHERE tenant_id = @tenantId
-       AND (@channel IS NULL OR channel = @channel)
-       AND (@provider IS NULL OR provider = @provider)
-       AND (@recipient IS NULL OR recipient = @recipient)
-       AND (@sinceMs IS NULL OR at_ms >= @sinceMs)
-     ORDER BY id DESC LIMIT @limit`,
-  ),
+  /** Listings by the filters they carry: each combination is its own statement, so SQLite can use the filter's index. */
+  lists: new Map<string, Database.Statement<unknown[], Row>>(),
   clear: client.prepare<[string]>('DELETE FROM outbox WHERE tenant_id = ?'),
 });
 
@@ -125,16 +108,23 @@ export class SqliteOutbox implements Outbox {
   }
 
   list(tenantId: string, filter: OutboxFilter = {}): OutboxEntry[] {
-    return prepared(this.db, statements)
-      .list.all({
-        tenantId,
-        channel: filter.channel ?? null,
-        provider: filter.provider ?? null,
-        recipient: filter.recipient ?? null,
-        sinceMs: filter.sinceMs ?? null,
-        limit: filter.limit ?? -1,
-      })
-      .map(entryOf);
+    const where = ['tenant_id = ?'];
+    const args: (string | number)[] = [tenantId];
+    const add = (sql: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      where.push(sql);
+      args.push(value);
+    };
+    add('channel = ?', filter.channel);
+    add('provider = ?', filter.provider);
+    add('recipient = ?', filter.recipient);
+    add('at_ms >= ?', filter.sinceMs);
+    const sql = `SELECT id, at_ms AS atMs, provider, channel, recipient, message FROM outbox WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`;
+    const { lists } = prepared(this.db, statements);
+    let list = lists.get(sql);
+    if (!list) lists.set(sql, (list = this.db.$client.prepare<unknown[], Row>(sql)));
+    // -1: no limit (SQLite).
+    return list.all(...args, filter.limit ?? -1).map(entryOf);
   }
 
   clear(tenantId: string): void {

@@ -39,6 +39,9 @@ export const defaultMerchant: FreepayMerchant = {
   issuerTimeoutMs: 3_000,
 };
 
+/** The longest a buyer may be given to pay: a pending payment is always younger than this. */
+export const maxAuthorityLifetimeSeconds = 7 * 24 * 3600;
+
 const settingsCache = new WeakMap<TenantRow, FreepayMerchant>();
 
 export function freepayMerchant(row: TenantRow): FreepayMerchant {
@@ -74,7 +77,7 @@ export const FreepayMerchantPatch = z
     nationalId: z.string().regex(/^\d{11}$/, 'must be an 11-digit national ID').nullable().optional(),
     minAmountRial: rial.optional(),
     maxAmountRial: rial.optional(),
-    authorityLifetimeSeconds: z.number().int().min(60).max(7 * 24 * 3600).optional(),
+    authorityLifetimeSeconds: z.number().int().min(60).max(maxAuthorityLifetimeSeconds).optional(),
     issuerTimeoutMs: z.number().int().min(0).max(120_000).optional(),
   })
   .strict()
