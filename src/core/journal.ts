@@ -1,9 +1,13 @@
 // The journal: every provider call a tenant makes, kept so a test can see what happened.
-// Entries are recorded on the request path as plain objects and written behind in batches,
-// secrets masked and each tenant's journal cut to its newest `limitPerTenant` entries.
+// Entries are turned into bounded JSON text on the request path (journal-text.ts: secrets
+// masked, a body too deep or too large cut) and written behind in batches, each tenant's
+// journal cut to its newest `limitPerTenant` entries.
 import type { Db } from '../db/index.js';
+import { journalText } from './journal-text.js';
 import { prepared } from './prepared.js';
 import type { WriteBehind } from './write-behind.js';
+
+export { maskSecret, maskSecrets } from './journal-text.js';
 
 export interface JournalRecord {
   tenantId: string;
@@ -38,23 +42,6 @@ export interface JournalFilter {
   limit: number;
 }
 
-/** Field names whose values are credentials (Freepay's `api` key and card secrets included): never kept in full. */
-const secretFields = new Set(['apikey', 'secretkey', 'accesstoken', 'refreshtoken', 'token', 'password', 'authorization', 'api', 'pin2', 'cvv2']);
-
-/** `mahak-default-secret-key` → `maha…-key`; short values are starred out entirely. */
-export function maskSecret(value: string): string {
-  return value.length > 12 ? `${value.slice(0, 4)}…${value.slice(-4)}` : '****';
-}
-
-/** A copy of `value` with every credential field masked, at any depth. */
-export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [key, secretFields.has(key.toLowerCase()) && typeof v === 'string' ? maskSecret(v) : maskSecrets(v)]),
-  );
-}
-
 const statements = ({ $client: client }: Db) => ({
   insert: client.prepare<[string, number, string, string | null, string, string, string, string | null, string, number, string | null, string | null, number, string | null, number]>(
     `INSERT INTO journal (tenant_id, at_ms, provider, endpoint_id, method, path, query, request_body, headers, status,
@@ -86,19 +73,22 @@ interface Row {
   latencyMs: number;
 }
 
-const mayHoldSecret = /"(apikey|secretkey|accesstoken|refreshtoken|token|password|authorization|api|pin2|cvv2)"\s*:/i;
+/** A record as it is stored: every body already JSON text, nothing left to fail. */
+type StoredRecord = Omit<Row, 'id'> & { tenantId: string };
 
-/** JSON text with credentials masked; most bodies hold none and are written as they are. */
-function json(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  const text = JSON.stringify(value);
-  return mayHoldSecret.test(text) ? JSON.stringify(maskSecrets(value)) : text;
-}
+const toStored = (e: JournalRecord): StoredRecord => ({
+  ...e,
+  query: journalText(e.query) ?? '{}',
+  requestBody: journalText(e.requestBody),
+  headers: journalText(e.headers) ?? '{}',
+  responseBody: journalText(e.responseBody),
+  latencyMs: Math.round(e.latencyMs),
+});
 
 export class Journal {
   readonly #db: Db;
   readonly #writes: WriteBehind;
-  #pending: JournalRecord[] = [];
+  #pending: StoredRecord[] = [];
   /** Stored entries per tenant, counted once and then kept up to date. */
   readonly #stored = new Map<string, number>();
 
@@ -109,14 +99,46 @@ export class Journal {
   ) {
     this.#db = db;
     this.#writes = writes;
-    writes.register(() => this.#write());
+    writes.register<StoredRecord>('journal', {
+      pending: () => this.#pending,
+      write: (records) => this.#write(records),
+      written: (records) => {
+        const done = new Set(records);
+        this.#pending = records.length === this.#pending.length ? [] : this.#pending.filter((r) => !done.has(r));
+      },
+      drop: (record) => {
+        this.#pending = this.#pending.filter((r) => r !== record);
+        return `journal entry of tenant ${record.tenantId}: ${record.method} ${record.path} at ${new Date(record.atMs).toISOString()}, status ${record.status}`;
+      },
+      rolledBack: () => this.#stored.clear(),
+    });
+  }
+
+  /** The writer this journal and the meter share; GET /health reports it. */
+  get writer(): WriteBehind {
+    return this.#writes;
   }
 
   record(entry: JournalRecord): void {
-    this.#pending.push(entry);
+    this.#pending.push(toStored(entry));
     this.#writes.changed();
   }
 
+  /** Writes every entry recorded so far: call it before a transaction that will use recordNow, so the journal keeps its order. */
+  flush(): void {
+    this.#writes.flush();
+  }
+
+  /**
+   * Writes `entry` at once, inside the caller's transaction: for an entry that must land with the
+   * change it records (a Freepay credit), or not at all.
+   */
+  recordNow(entry: JournalRecord): void {
+    // The caller's transaction may still roll back: no count of it is kept.
+    this.#stored.delete(entry.tenantId);
+    this.#write([toStored(entry)]);
+    this.#stored.delete(entry.tenantId);
+  }
   /** Newest first. */
   list(tenantId: string, filter: JournalFilter): JournalEntry[] {
     this.#writes.flush();
@@ -163,19 +185,17 @@ export class Journal {
     this.#stored.delete(tenantId);
   }
 
-  /** Runs inside the write-behind transaction. */
-  #write(): void {
-    if (this.#pending.length === 0) return;
+  /** Runs inside a transaction; forgets nothing, as it may roll back. */
+  #write(records: readonly StoredRecord[]): void {
     const s = prepared(this.#db, statements);
     const added = new Map<string, number>();
-    for (const e of this.#pending) {
+    for (const e of records) {
       added.set(e.tenantId, (added.get(e.tenantId) ?? 0) + 1);
       s.insert.run(
-        e.tenantId, e.atMs, e.provider, e.endpointId, e.method, e.path, json(e.query)!, json(e.requestBody),
-        JSON.stringify(e.headers), e.status, json(e.responseBody), e.errorCode, e.chargedRial, e.rule, Math.round(e.latencyMs),
+        e.tenantId, e.atMs, e.provider, e.endpointId, e.method, e.path, e.query, e.requestBody,
+        e.headers, e.status, e.responseBody, e.errorCode, e.chargedRial, e.rule, e.latencyMs,
       );
     }
-    this.#pending = [];
     for (const [tenantId, n] of added) {
       const stored = (this.#stored.get(tenantId) ?? s.count.get(tenantId)!.n - n) + n;
       if (stored > this.limitPerTenant) s.dropOldest.run(tenantId, stored - this.limitPerTenant);

@@ -1,7 +1,10 @@
 // Daily limits and charges. While the sandbox runs, a tenant's wallets and usage counters
 // live here, in memory: a check and its charge happen in one synchronous step, so
 // concurrent calls can never overspend a wallet or pass a limit. Every change is also
-// written to SQLite a few milliseconds later, in batches (write-behind.ts).
+// written to SQLite a few milliseconds later, in batches (write-behind.ts): what a tenant owes
+// the database (ledger rows, wallet moves, usage counts) is one entry of the batch, forgotten
+// only once its batch commits. A tenant's money the database will not take is taken back in
+// memory too, so the balances answered always match the ledger.
 import type { Db } from '../db/index.js';
 import { ledgerStatements, storedBalance, walletTypes, type LedgerEntry, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
@@ -55,19 +58,49 @@ const walletFor = (billing: Billing): WalletType => (billing === 'prepaid' ? 'PR
 
 type LedgerRow = Omit<LedgerEntry, 'id'> & { tenantId: string };
 
+/** What one tenant owes the database: one entry of the write-behind batch. */
+interface Owed {
+  money: TenantMoney;
+  ledger: LedgerRow[];
+  counters: Set<Counter>;
+}
+
 export class Meter {
   readonly #db: Db;
   readonly #writes: WriteBehind;
   readonly #tenants = new Map<string, TenantMoney>();
-  /** Owed to the database. */
-  #ledger: LedgerRow[] = [];
-  readonly #dirtyWallets = new Set<TenantMoney>();
-  readonly #dirtyCounters = new Set<Counter>();
+  /** Owed to the database, per tenant. */
+  readonly #owed = new Map<TenantMoney, Owed>();
 
   constructor(db: Db, writes: WriteBehind) {
     this.#db = db;
     this.#writes = writes;
-    writes.register(() => this.#write());
+    writes.register<Owed>('meter', {
+      pending: () => [...this.#owed.values()],
+      write: (owed) => this.#write(owed),
+      written: (owed) => {
+        for (const o of owed) {
+          o.money.unwritten = { PRF: 0, POF: 0 };
+          for (const c of o.counters) c.unwritten = 0;
+          this.#owed.delete(o.money);
+        }
+      },
+      drop: (o) => {
+        this.#owed.delete(o.money);
+        // Read again from the database: the calls it could not record are not charged or counted.
+        if (this.#tenants.get(o.money.tenantId) === o.money) this.#tenants.delete(o.money.tenantId);
+        const moves = walletTypes.filter((type) => o.money.unwritten[type] !== 0).map((type) => `${type} ${o.money.unwritten[type]}`);
+        const calls = [...o.counters].reduce((n, c) => n + c.unwritten, 0);
+        const entries = `${o.ledger.length} ledger ${o.ledger.length === 1 ? 'entry' : 'entries'}`;
+        return `money of tenant ${o.money.tenantId}: ${[entries, ...moves, `${calls} counted ${calls === 1 ? 'call' : 'calls'}`].join(', ')}`;
+      },
+    });
+  }
+
+  #owing(money: TenantMoney): Owed {
+    let owed = this.#owed.get(money);
+    if (!owed) this.#owed.set(money, (owed = { money, ledger: [], counters: new Set() }));
+    return owed;
   }
 
   #money(tenantId: string): TenantMoney {
@@ -116,7 +149,7 @@ export class Meter {
     const counter = this.#counter(call.tenantId, call.tehranDay, call.endpointId);
     counter.count += 1;
     counter.unwritten += 1;
-    this.#dirtyCounters.add(counter);
+    this.#owing(this.#money(call.tenantId)).counters.add(counter);
     this.#writes.changed();
     return undefined;
   }
@@ -126,8 +159,7 @@ export class Meter {
     const money = this.#money(tenantId);
     const balanceAfterRial = (money.wallets[wallet] += amountRial);
     money.unwritten[wallet] += amountRial;
-    this.#dirtyWallets.add(money);
-    this.#ledger.push({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: endpointId ?? null, atMs });
+    this.#owing(money).ledger.push({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: endpointId ?? null, atMs });
     this.#writes.changed();
     return balanceAfterRial;
   }
@@ -150,23 +182,14 @@ export class Meter {
     this.#tenants.delete(tenantId);
   }
 
-  /** Runs inside the write-behind transaction. */
-  #write(): void {
+  /** Runs inside the write-behind transaction; forgets nothing, as it may roll back. */
+  #write(owed: readonly Owed[]): void {
     const ledger = prepared(this.#db, ledgerStatements);
     const usage = prepared(this.#db, usageStatements);
-    for (const r of this.#ledger) ledger.record.run(r.tenantId, r.wallet, r.amountRial, r.balanceAfterRial, r.reason, r.endpointId, r.atMs);
-    for (const money of this.#dirtyWallets) {
-      for (const type of walletTypes) {
-        if (money.unwritten[type] !== 0) ledger.add.run(money.unwritten[type], money.tenantId, type);
-        money.unwritten[type] = 0;
-      }
+    for (const { money, ledger: rows, counters } of owed) {
+      for (const r of rows) ledger.record.run(r.tenantId, r.wallet, r.amountRial, r.balanceAfterRial, r.reason, r.endpointId, r.atMs);
+      for (const type of walletTypes) if (money.unwritten[type] !== 0) ledger.add.run(money.unwritten[type], money.tenantId, type);
+      for (const c of counters) usage.count.run(c.tenantId, c.tehranDay, c.endpointId, c.unwritten, c.unwritten);
     }
-    for (const c of this.#dirtyCounters) {
-      usage.count.run(c.tenantId, c.tehranDay, c.endpointId, c.unwritten, c.unwritten);
-      c.unwritten = 0;
-    }
-    this.#ledger = [];
-    this.#dirtyWallets.clear();
-    this.#dirtyCounters.clear();
   }
 }
