@@ -1,8 +1,9 @@
 // The buyer's submission and the merchant's verify: the one code path the gateway page and
 // the control API's "act as the buyer" call share, and the idempotent verify.
 import type { AppContext, AppDeps } from '../../core/http.js';
+import { journalCallNow } from '../../core/journal-calls.js';
 import type { TenantRow } from '../../core/tenants.js';
-import { answerFields, failureReasons, type FreepayCodeName } from './catalog.js';
+import { answerFields, failureReasons, freepayCodes, type FreepayCodeName } from './catalog.js';
 import { FreepayError } from './errors.js';
 import { freepayMerchant } from './merchant.js';
 import { catchUpFreepay, recordFreepay } from './money.js';
@@ -33,11 +34,6 @@ export async function submitPayment(c: AppContext | undefined, deps: AppDeps, te
   });
 }
 
-export interface VerifyAnswer {
-  code: 'ok' | 'alreadyVerified';
-  body: Record<string, unknown>;
-}
-
 const paymentData = (p: PaymentRow) => ({
   [answerFields.amount]: p.amountRial,
   [answerFields.authority]: p.authority,
@@ -50,10 +46,12 @@ const paymentData = (p: PaymentRow) => ({
 /**
  * Verify, all in one synchronous transaction: the first verify of a paid payment marks it
  * verified and credits the merchant once; any later one answers "already verified" with the
- * same data. Every other state answers its own code.
+ * same data. Every other state answers its own code. The answer's journal entry is written in
+ * the same transaction, so a credit never stands without its record. Returns the answer body.
  */
-export function verifyPayment(deps: AppDeps, merchant: TenantRow, authority: string, amountRial: number, nowMs: number): VerifyAnswer {
+export function verifyPayment(c: AppContext, deps: AppDeps, merchant: TenantRow, authority: string, amountRial: number, nowMs: number): Record<string, unknown> {
   catchUpFreepay(deps, merchant.id, nowMs);
+  deps.journal.flush();
   return deps.db.transaction(() => {
     const p = findPayment(deps.db, authority);
     if (!p) throw new FreepayError('unknownAuthority');
@@ -70,9 +68,14 @@ export function verifyPayment(deps: AppDeps, merchant: TenantRow, authority: str
     }
     const refused = refusal[status];
     if (refused) throw new FreepayError(refused);
-    if (status === 'verified') return { code: 'alreadyVerified', body: paymentData(p) };
-    if (!movePayment(deps.db, p, 'paid', { status: 'verified', verifiedAtMs: nowMs }, nowMs)) throw new Error(`payment ${p.authority} changed inside its transaction`);
-    recordFreepay(deps.db, merchant.id, 'FREEPAY', p.amountRial, `payment ${p.authority} verified`, nowMs);
-    return { code: 'ok', body: paymentData(p) };
+    if (status !== 'verified') {
+      if (!movePayment(deps.db, p, 'paid', { status: 'verified', verifiedAtMs: nowMs }, nowMs)) throw new Error(`payment ${p.authority} changed inside its transaction`);
+      recordFreepay(deps.db, merchant.id, 'FREEPAY', p.amountRial, `payment ${p.authority} verified`, nowMs);
+    }
+    const code = freepayCodes[status === 'verified' ? 'alreadyVerified' : 'ok'];
+    const body = { [answerFields.status]: code.status, [answerFields.message]: code.message, ...paymentData(p) };
+    c.set('answerBody', body);
+    journalCallNow(c, 200);
+    return body;
   });
 }

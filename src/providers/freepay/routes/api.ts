@@ -89,9 +89,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>) {
       const amount = parseAmount(requireField(fields, verifyFields.amount));
       if (!tenant) throw new FreepayError('invalidApiKey');
       if (amount === undefined) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${verifyFields.amount})`);
-      const result = verifyPayment(deps, tenant, authority, amount, c.get('clock')!.now());
-      const code = freepayCodes[result.code];
-      return answer(c, { [answerFields.status]: code.status, [answerFields.message]: code.message, ...result.body });
+      return answer(c, verifyPayment(c, deps, tenant, authority, amount, c.get('clock')!.now()));
     }),
   );
 }
