@@ -80,9 +80,9 @@ describe('mahak --help', () => {
     [['--help'], 'Usage: mahak <command> [options]'],
     [['serve', '--help'], 'Usage: mahak serve [options]'],
     [['scenario', 'validate', '--help'], 'Usage: mahak scenario validate <file…>'],
-    [['scenario', 'list', '-h'], 'Usage: mahak scenario list [--url <url> | --dir <dir>]'],
-    [['scenario', 'run', '--help'], 'Usage: mahak scenario run <file> [--url <url>] [--keep]'],
-    [['tenant', 'create', '--help'], 'Usage: mahak tenant create [--url <url>] [--name <name>]'],
+    [['scenario', 'list', '-h'], 'Usage: mahak scenario list [--url <url> [--token <t>] | --dir <dir>]'],
+    [['scenario', 'run', '--help'], 'Usage: mahak scenario run <file> [--url <url> [--token <t>]] [--keep]'],
+    [['tenant', 'create', '--help'], 'Usage: mahak tenant create [--url <url>] [--token <t>] [--name <name>]'],
   ])('%j prints its usage and exits 0', async (argv, first) => {
     const { code, out, err } = await mahak(...argv);
     expect({ code, first: out[0], err }).toEqual({ code: 0, first, err: [] });

@@ -27,12 +27,13 @@ Run mahak <command> --help for a command's options.`,
   serve: `Usage: mahak serve [options]
 
 Options:
-  --port <n>         port to listen on (env PORT, default 8787; 0 picks a free one)
-  --host <address>   address to listen on (env HOST, default 0.0.0.0)
-  --db <path>        SQLite file, or :memory: (env MAHAK_DB, default ./data/mahak.db)
-  --scenarios <dir>  scenarios folder to load (env MAHAK_SCENARIOS, default: the ones that come with Mahak)
-  --seed <text>      synthetic world seed (env MAHAK_WORLD_SEED, default mahak)
-  -h, --help         show this help
+  --port <n>           port to listen on (env PORT, default 8787; 0 picks a free one)
+  --host <address>     address to listen on (env HOST, default 127.0.0.1); beyond loopback the control API needs an admin token
+  --admin-token <t>    lock the control API with this token (env MAHAK_ADMIN_TOKEN); made and printed when listening beyond loopback without one
+  --db <path>          SQLite file, or :memory: (env MAHAK_DB, default ./data/mahak.db)
+  --scenarios <dir>    scenarios folder to load (env MAHAK_SCENARIOS, default: the ones that come with Mahak)
+  --seed <text>        synthetic world seed (env MAHAK_WORLD_SEED, default mahak)
+  -h, --help           show this help
 
 A scenario file that is not valid stops start-up with its path and the reason.`,
   validate: `Usage: mahak scenario validate <file…>
@@ -40,13 +41,14 @@ A scenario file that is not valid stops start-up with its path and the reason.`,
 Checks each scenario file (YAML or JSON) against the scenario schema and the provider's
 catalog: endpoint ids, documented error codes, fixture records. Prints one line per file.
 Exits 1 when any file is not valid.`,
-  list: `Usage: mahak scenario list [--url <url> | --dir <dir>]
+  list: `Usage: mahak scenario list [--url <url> [--token <t>] | --dir <dir>]
 
 Options:
   --url <url>   list the scenarios a running sandbox holds (e.g. http://localhost:8787)
+  --token <t>   its admin token, when its control API is locked (env MAHAK_ADMIN_TOKEN)
   --dir <dir>   list the scenario files of a folder (default: the ones that come with Mahak)
   -h, --help    show this help`,
-  run: `Usage: mahak scenario run <file> [--url <url>] [--keep]
+  run: `Usage: mahak scenario run <file> [--url <url> [--token <t>]] [--keep]
 
 Runs the scenario's steps against a running sandbox (--url), or against a fresh in-process one
 when no URL is given. The scenario is uploaded if the sandbox does not hold this text of it,
@@ -54,16 +56,18 @@ a tenant of its own is created and the scenario switched on for it.
 
 Options:
   --url <url>   the sandbox's root URL (e.g. http://localhost:8787)
+  --token <t>   its admin token, when its control API is locked (env MAHAK_ADMIN_TOKEN)
   --keep        keep the tenant afterwards (its id is printed), to look at its journal
   -h, --help    show this help
 
 Prints each step's result; exits 1 when a step fails.`,
-  tenant: `Usage: mahak tenant create [--url <url>] [--name <name>]
+  tenant: `Usage: mahak tenant create [--url <url>] [--token <t>] [--name <name>]
 
-Creates a tenant on a running sandbox and prints its id and credentials as JSON.
+Creates a tenant on a running sandbox and prints its id, credentials and control token as JSON.
 
 Options:
   --url <url>     the sandbox's root URL (env MAHAK_URL, default http://localhost:8787)
+  --token <t>     its admin token, when its control API is locked (env MAHAK_ADMIN_TOKEN)
   --name <name>   the tenant's name
   -h, --help      show this help`,
 };
@@ -89,8 +93,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     if (command === 'scenario') {
       const [sub, ...args] = rest;
       if (sub === 'validate') return validateCommand(args, io);
-      if (sub === 'list') return await listCommand(args, io);
-      if (sub === 'run') return await runCommand(args, io);
+      if (sub === 'list') return await listCommand(args, io, env);
+      if (sub === 'run') return await runCommand(args, io, env);
       throw new UsageError(sub === undefined || sub.startsWith('-') ? 'scenario needs a subcommand: validate, list or run' : `unknown scenario subcommand: ${sub}`);
     }
     if (command === 'tenant') {
@@ -110,6 +114,7 @@ async function serveCommand(args: string[], io: Io, source: NodeJS.ProcessEnv): 
   const { values } = parse(args, {
     port: { type: 'string' },
     host: { type: 'string' },
+    'admin-token': { type: 'string' },
     db: { type: 'string' },
     scenarios: { type: 'string' },
     seed: { type: 'string' },
@@ -121,6 +126,7 @@ async function serveCommand(args: string[], io: Io, source: NodeJS.ProcessEnv): 
       ...source,
       ...(values.port !== undefined ? { PORT: values.port } : {}),
       ...(values.host !== undefined ? { HOST: values.host } : {}),
+      ...(values['admin-token'] !== undefined ? { MAHAK_ADMIN_TOKEN: values['admin-token'] } : {}),
       ...(values.db !== undefined ? { MAHAK_DB: values.db } : {}),
       ...(values.scenarios !== undefined ? { MAHAK_SCENARIOS: values.scenarios } : {}),
       ...(values.seed !== undefined ? { MAHAK_WORLD_SEED: values.seed } : {}),
@@ -137,6 +143,7 @@ async function serveCommand(args: string[], io: Io, source: NodeJS.ProcessEnv): 
       worldSeed: env.MAHAK_WORLD_SEED,
       trustProxy: env.MAHAK_TRUST_PROXY,
       journalLimit: env.MAHAK_JOURNAL_LIMIT,
+      ...(env.MAHAK_ADMIN_TOKEN !== undefined ? { adminToken: env.MAHAK_ADMIN_TOKEN } : {}),
     },
     io,
   );
@@ -169,13 +176,13 @@ function validateCommand(args: string[], io: Io): number {
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const firstLine = (text: string) => text.split('\n')[0]!.trim();
 
-async function listCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { url: { type: 'string' }, dir: { type: 'string' } });
+async function listCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parse(args, { url: { type: 'string' }, dir: { type: 'string' }, token: { type: 'string' } });
   if (values.help) return io.out(help.list), 0;
   if (values.url !== undefined && values.dir !== undefined) throw new UsageError('give --url or --dir, not both');
   if (values.url !== undefined) {
     const url = `${values.url.replace(/\/+$/, '')}/_sandbox/scenarios`;
-    const res = await reach(url, io);
+    const res = await reach(url, io, { headers: controlHeaders(values.token, env) });
     if (!res) return 1;
     const body = (await res.json()) as { scenarios: { name: string; provider: string; origin: string; description: string }[] };
     for (const s of body.scenarios) io.out(`${s.name.padEnd(32)} ${s.provider.padEnd(8)} ${firstLine(s.description)}`);
@@ -217,8 +224,8 @@ async function reach(url: string, io: Io, init?: RequestInit): Promise<Response 
 
 const mark: Record<StepResult['outcome'], string> = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' };
 
-async function runCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { url: { type: 'string' }, keep: { type: 'boolean' } }, true);
+async function runCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(args, { url: { type: 'string' }, keep: { type: 'boolean' }, token: { type: 'string' } }, true);
   if (values.help) return io.out(help.run), 0;
   if (positionals.length !== 1) throw new UsageError('scenario run needs exactly one file');
   let file;
@@ -231,11 +238,13 @@ async function runCommand(args: string[], io: Io): Promise<number> {
   }
   const { scenario, source } = file;
   const inProcess = values.url === undefined ? createSandbox({ scenarios: false }) : undefined;
+  const token = controlToken(values.token, env);
   io.out(`${scenario.name}: ${scenario.steps.length} steps against ${values.url ?? 'an in-process sandbox'}`);
   try {
     const result = await runScenario(scenario, {
       baseUrl: values.url ?? 'http://mahak.local',
       ...(inProcess ? { fetch: (url: string, init: RequestInit) => inProcess.fetch(new Request(url, init)) } : {}),
+      ...(!inProcess && token !== undefined ? { fetch: withControlToken(`${values.url!.replace(/\/+$/, '')}/_sandbox/`, token) } : {}),
       source,
       keepTenant: values.keep === true,
       onStep: (step) => {
@@ -256,15 +265,32 @@ async function runCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function tenantCreateCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
-  const { values } = parse(args, { url: { type: 'string' }, name: { type: 'string' } });
+  const { values } = parse(args, { url: { type: 'string' }, name: { type: 'string' }, token: { type: 'string' } });
   if (values.help) return io.out(help.tenant), 0;
   const base = (values.url ?? env.MAHAK_URL ?? 'http://localhost:8787').replace(/\/+$/, '');
   const res = await reach(`${base}/_sandbox/tenants`, io, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...controlHeaders(values.token, env) },
     body: JSON.stringify(values.name !== undefined ? { name: values.name } : {}),
   });
   if (!res) return 1;
   io.out(JSON.stringify(await res.json(), null, 2));
   return 0;
+}
+
+/** The token for a running sandbox's control API: --token, else MAHAK_ADMIN_TOKEN (empty: none). */
+const controlToken = (flag: string | undefined, env: NodeJS.ProcessEnv) => flag ?? (env.MAHAK_ADMIN_TOKEN || undefined);
+
+function controlHeaders(flag: string | undefined, env: NodeJS.ProcessEnv): Record<string, string> {
+  const token = controlToken(flag, env);
+  return token === undefined ? {} : { authorization: `Bearer ${token}` };
+}
+
+/** fetch that adds the token to control-API calls, unless a step sends its own Authorization; provider calls go as they are. */
+function withControlToken(controlBase: string, token: string) {
+  return (url: string, init: RequestInit) => {
+    const headers = new Headers(init.headers);
+    if (url.startsWith(controlBase) && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return fetch(url, { ...init, headers });
+  };
 }

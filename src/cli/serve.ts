@@ -6,6 +6,7 @@ import { createInstance, shippedScenariosDir } from '../instance.js';
 import { jibitBasePath } from '../providers/jibit/index.js';
 import { freepayBasePath } from '../providers/freepay/index.js';
 import { defaultTenant } from '../sandbox/tenant-config.js';
+import { generateAdminToken, isLoopbackHost, tenantControlToken } from '../sandbox/control-tokens.js';
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
 import type { Io } from './io.js';
 
@@ -17,12 +18,17 @@ export interface ServeOptions {
   worldSeed: string;
   trustProxy: boolean;
   journalLimit: number;
+  /** Locks the control API; made at start-up when none is given and `host` is not loopback. */
+  adminToken?: string;
 }
 
 /** Starts serving; resolves with the port once listening, or with an exit code when start-up fails. */
 export function startServer(options: ServeOptions, io: Io): Promise<{ port: number; stop(): Promise<void> } | { exitCode: number }> {
   const startedAt = performance.now();
   const scenariosDir = options.scenarios ?? shippedScenariosDir;
+  // Beyond loopback anyone who reaches the port could read secrets and reset tenants: never open there.
+  const generated = options.adminToken === undefined && !isLoopbackHost(options.host);
+  const adminToken = generated ? generateAdminToken() : options.adminToken;
   let instance: ReturnType<typeof createInstance>;
   try {
     instance = createInstance({
@@ -31,6 +37,7 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
       trustProxy: options.trustProxy,
       journalLimit: options.journalLimit,
       scenariosDir,
+      ...(adminToken === undefined ? {} : { adminToken }),
     });
   } catch (error) {
     if (!(error instanceof ScenarioInvalid)) throw error;
@@ -40,12 +47,22 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
   return new Promise((resolve) => {
     const server = serve({ fetch: instance.app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       const base = `http://localhost:${info.port}`;
+      const lock = adminToken === undefined ? '(open: no admin token, loopback only)' : '(locked: send Authorization: Bearer <admin token>)';
+      const given = 'as given (MAHAK_ADMIN_TOKEN or --admin-token), not printed';
+      const tokens =
+        adminToken === undefined
+          ? []
+          : [
+              `  Admin token:        ${generated ? `${adminToken}   (made at start-up; set MAHAK_ADMIN_TOKEN to choose one)` : given}`,
+              `  Default tenant's control token: ${tenantControlToken(instance.deps.db, defaultTenant.id)}`,
+            ];
       io.out(
         [
-          `Mahak is serving on ${base} (database ${options.db}, ready in ${Math.round(performance.now() - startedAt)} ms)`,
+          `Mahak is serving on ${base} (listening on ${options.host}, database ${options.db}, ready in ${Math.round(performance.now() - startedAt)} ms)`,
           `  Jibit inquiry API:  ${base}${jibitBasePath}   (instead of https://napi.jibit.ir/ide)`,
           `  Freepay gateway:    ${base}${freepayBasePath}       (instead of https://freepay.ir)`,
-          `  Control API:        ${base}/_sandbox`,
+          `  Control API:        ${base}/_sandbox   ${lock}`,
+          ...tokens,
           `  OpenAPI document:   ${base}/openapi.json`,
           `  Scenarios:          ${instance.deps.scenarios.list().length} loaded from ${scenariosDir}`,
           `  Default tenant:     Jibit apiKey=${defaultTenant.apiKey} secretKey=${defaultTenant.secretKey}`,
