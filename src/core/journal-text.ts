@@ -1,6 +1,7 @@
 // A journal body as JSON text, for any value a request can carry: credentials masked, and a body
 // nested deeper than `journalMaxDepth` or longer than `journalMaxBytes` kept as a cut marker
-// {"$cut": true, "reason": "too_deep" | "too_large", "bytes": <whole text in UTF-8>, "head": <first 1,024 characters>}.
+// {"$cut": true, "reason": "too_deep" | "too_large", "bytes": <whole text in UTF-8>, "head": <first 1,024 characters>}
+// ("unserialisable", bytes 0 and no head, for a value with no JSON text: a cycle, a BigInt).
 // It never throws, so no request can stop the journal being written (README, "Journal and durability").
 
 /** The largest journal body, in UTF-8 bytes of its JSON text: request and response alike. */
@@ -42,11 +43,11 @@ export function journalText(value: unknown): string | null {
     let text = JSON.stringify(value) as string | undefined;
     if (text === undefined) return null;
     if (mayHoldSecret.test(text)) text = JSON.stringify(maskSecrets(value));
-    // A UTF-8 byte is at most one character: only a long text needs counting.
+    // A character is at most three UTF-8 bytes: a text under a third of the limit cannot pass it.
     if (text.length > journalMaxBytes / 3 && Buffer.byteLength(text) > journalMaxBytes) return cut('too_large', { head: text.slice(0, journalHeadChars), bytes: Buffer.byteLength(text) });
     return text;
   } catch {
-    // A getter that throws or a BigInt in an answer: recorded as what could not be written.
+    // A cycle, a getter that throws or a BigInt in an answer: recorded as what could not be written.
     return JSON.stringify({ $cut: true, reason: 'unserialisable', bytes: 0, head: '' } satisfies CutBody);
   }
 }
@@ -81,9 +82,13 @@ interface Frame {
 const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 const hasToJson = (v: object): v is { toJSON(): unknown } => typeof (v as { toJSON?: unknown }).toJSON === 'function';
 
+/** Deeper than any body a route lets in: a value this deep is taken for a cycle. */
+const walkMaxDepth = 1_000_000;
+
 /**
  * The head and UTF-8 size of `value`'s JSON text (secrets masked) with a stack of its own, so
- * any depth is safe; an object met again inside itself (a cycle) is written as "[cycle]".
+ * any depth is safe. A cycle (which no parsed body has) throws, as JSON.stringify does; a set
+ * of the objects on the path would find it sooner but costs more than the rest of the walk.
  */
 function walkText(value: unknown): { head: string; bytes: number } {
   let head = '';
@@ -92,13 +97,11 @@ function walkText(value: unknown): { head: string; bytes: number } {
     if (head.length < journalHeadChars) head += text.slice(0, journalHeadChars - head.length);
     bytes += ascii ? text.length : Buffer.byteLength(text);
   };
-  const open = new Set<object>();
   const frames: Frame[] = [];
   const write = (raw: unknown) => {
     const v = raw !== null && typeof raw === 'object' && hasToJson(raw) ? raw.toJSON() : raw;
     if (v === null || typeof v !== 'object') return emit(typeof v === 'bigint' ? `"${v}"` : (JSON.stringify(v) ?? 'null'), typeof v !== 'string');
-    if (open.has(v)) return emit('"[cycle]"', true);
-    open.add(v);
+    if (frames.length >= walkMaxDepth) throw new TypeError('a value nested a million levels deep (a cycle?)');
     const array = Array.isArray(v);
     emit(array ? '[' : '{', true);
     frames.push({ of: v, keys: array ? null : Object.keys(v), next: 0, written: 0 });
@@ -128,7 +131,6 @@ function walkText(value: unknown): { head: string; bytes: number } {
       }
     }
     emit(keys === null ? ']' : '}', true);
-    open.delete(of);
     frames.pop();
   }
   return { head, bytes };

@@ -68,7 +68,7 @@ describe('journalText', () => {
   });
 
   test.each([
-    ['a cycle', (() => { const o: Record<string, unknown> = { a: 1 }; o.self = o; return o; })(), { $cut: true, reason: 'too_deep', bytes: 24, head: '{"a":1,"self":"[cycle]"}' }],
+    ['a cycle', (() => { const o: Record<string, unknown> = { a: 1 }; o.self = o; return o; })(), { $cut: true, reason: 'unserialisable', bytes: 0, head: '' }],
     ['a BigInt', { n: 10n }, { $cut: true, reason: 'unserialisable', bytes: 0, head: '' }],
     ['a getter that throws', Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('no'); } }), { $cut: true, reason: 'unserialisable', bytes: 0, head: '' }],
   ])('%s gives a marker, not an exception', (_name, value, marker) => {
