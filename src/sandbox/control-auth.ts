@@ -11,7 +11,7 @@ type Access = { kind: 'public' } | { kind: 'read' } | { kind: 'tenant'; tenantId
 
 const tenantPath = /^\/_sandbox\/tenants\/([^/]+)(?:\/|$)/;
 
-function accessOf(method: string, path: string): Access {
+export function accessOf(method: string, path: string): Access {
   const reading = method === 'GET' || method === 'HEAD';
   // Documented inputs, the same for everyone: nothing of a tenant in them.
   if (reading && path === '/_sandbox/test-values') return { kind: 'public' };

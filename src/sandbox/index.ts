@@ -15,6 +15,7 @@ import { registerTenantReset } from './routes/tenant-reset.js';
 import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 import { registerScenarios } from './routes/scenarios.js';
 import { registerTenantFreepay } from './routes/tenant-freepay.js';
+import { accessOf } from './control-auth.js';
 
 export const sandboxBasePath = '/_sandbox';
 
@@ -32,5 +33,20 @@ export function createSandboxApi() {
   registerTenantJournalVerify(app);
   registerScenarios(app);
   registerTenantFreepay(app);
+  describeControlToken(app);
   return app;
+}
+
+/** The OpenAPI document names the token on every route that takes one: optional, as only a locked sandbox asks for it. */
+function describeControlToken(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'controlToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The admin token (MAHAK_ADMIN_TOKEN), or a tenant control token for its own /_sandbox/tenants/{id} routes; needed only when an admin token is set',
+  });
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route') continue;
+    const { route } = definition;
+    if (accessOf(route.method.toUpperCase(), `${sandboxBasePath}${route.path}`).kind !== 'public') route.security = [{ controlToken: [] }, {}];
+  }
 }

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { readEnv } from '../../src/env.js';
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance, type Instance } from '../../src/instance.js';
+import { createSandbox } from '../../src/index.js';
 import { maskSecret } from '../../src/core/journal.js';
 import { isLoopbackHost, tenantControlToken } from '../../src/sandbox/control-tokens.js';
 import { json } from '../helpers.js';
@@ -297,7 +298,7 @@ describe('without an admin token (loopback)', () => {
 });
 
 describe('secret keys show once: in the creation answer, masked in every later read', () => {
-  test('GET, PATCH, clock-free views, scenario switches and reset all mask the Jibit secretKey and the Freepay key', async () => {
+  test('GET, both PATCHes, scenario switches and reset all mask the Jibit secretKey and the Freepay key', async () => {
     await call(locked, 'POST', '/scenarios', {
       token: adminToken,
       type: 'application/yaml',
@@ -385,5 +386,34 @@ describe('the listening address and the admin token from the environment', () =>
     ['localhost.example', false],
   ])('%s is loopback: %s', (host, loopback) => {
     expect(isLoopbackHost(host)).toBe(loopback);
+  });
+});
+
+describe('the OpenAPI document and createSandbox()', () => {
+  test('every guarded control route names the control token (optional: only a locked sandbox asks), the public one none', () => {
+    const security = Object.fromEntries(
+      Object.entries(doc.paths)
+        .filter(([path]) => path.startsWith('/_sandbox/'))
+        .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path.slice('/_sandbox'.length)}`, (op as { security?: unknown }).security ?? null])),
+    );
+    expect(security).toEqual(Object.fromEntries(operations.map((op) => [op, routes[op]!.access === 'public' ? null : [{ controlToken: [] }, {}]])));
+    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.controlToken).toEqual({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The admin token (MAHAK_ADMIN_TOKEN), or a tenant control token for its own /_sandbox/tenants/{id} routes; needed only when an admin token is set',
+    });
+  });
+
+  test('createSandbox({ adminToken }) locks its control API, and without one leaves it open', async () => {
+    const lockedSandbox = createSandbox({ scenarios: false, adminToken });
+    const openSandbox = createSandbox({ scenarios: false });
+    try {
+      const show = (s: typeof lockedSandbox, headers: Record<string, string> = {}) => s.fetch(new Request('http://sandbox/_sandbox/tenants/ten_default', { headers }));
+      expect(await answer(await show(lockedSandbox))).toEqual(missing);
+      expect((await show(lockedSandbox, { Authorization: `Bearer ${adminToken}` })).status).toBe(200);
+      expect((await show(openSandbox)).status).toBe(200);
+    } finally {
+      await Promise.all([lockedSandbox.close(), openSandbox.close()]);
+    }
   });
 });
