@@ -139,6 +139,7 @@ export class Journal {
     this.#write([toStored(entry)]);
     this.#stored.delete(entry.tenantId);
   }
+
   /** Newest first. */
   list(tenantId: string, filter: JournalFilter): JournalEntry[] {
     this.#writes.flush();

@@ -176,10 +176,14 @@ export class Meter {
     return prepared(this.#db, usageStatements).day.all(tenantId, tehranDay);
   }
 
-  /** Drops what is kept of a tenant, after writing it out (the tenant is deleted or reset). */
+  /**
+   * Drops what is kept of a tenant, after writing it out (the tenant is deleted or reset). While
+   * the database refuses writes its money stays: read back without what it owes, it would be wrong.
+   */
   forget(tenantId: string): void {
     this.#writes.flush();
-    this.#tenants.delete(tenantId);
+    const money = this.#tenants.get(tenantId);
+    if (money && !this.#owed.has(money)) this.#tenants.delete(tenantId);
   }
 
   /** Runs inside the write-behind transaction; forgets nothing, as it may roll back. */

@@ -161,6 +161,24 @@ describe('GET /health', () => {
   });
 });
 
+describe('a tenant reset while the database refuses writes', () => {
+  test('fails without losing the money owed: once written, memory and ledger still agree', async () => {
+    const instance = sandbox();
+    const t = await frozenTenant(instance);
+    await journal(instance, t.id);
+    instance.deps.db.$client.pragma('query_only = ON');
+    expect((await jibit(instance, '/v1/cards', { token: t.token, query: { number: card } })).status).toBe(200);
+    expect((await control(instance, 'POST', `/tenants/${t.id}/reset`)).status).toBe(500);
+    instance.deps.db.$client.pragma('query_only = OFF');
+    expect(await balances(instance, t.token)).toEqual(prf(9000));
+    expect(await report(instance, t.token)).toEqual(oneCardInquiry);
+    expect(ledgerEntries(instance.deps.db, t.id)[0]).toMatchObject({ reason: 'charge', balanceAfterRial: 9000 });
+    const stored = instance.deps.db.$client.prepare<[string], { amount: number }>("SELECT amount_rial AS amount FROM wallets WHERE tenant_id = ? AND type = 'PRF'").get(t.id);
+    expect(stored).toEqual({ amount: 9000 });
+    instance.close();
+  });
+});
+
 describe('an entry SQLite refuses', () => {
   test('a journal entry that cannot be written is dropped alone and logged once; other entries and every charge land', async () => {
     const instance = sandbox();
