@@ -1,9 +1,11 @@
 // npm run bench: requests per second and p50/p99 latency of Jibit card inquiry (token check,
 // world lookup, daily limit, charge) against a bare Hono route, both served by child
 // processes on loopback and loaded by autocannon in the same run. The ratio is the figure
-// to compare between machines; absolute numbers drift.
+// to compare between machines; absolute numbers drift. BENCH_SOAK=1 runs the mixed-load soak
+// (scripts/soak.ts) afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,4 +112,10 @@ console.log(`card inquiry / bare route throughput: ${(card.rps / bare.rps).toFix
 if (card.non2xx + card.errors > 0) {
   console.error('card inquiry had failed requests: the figures are not valid');
   process.exitCode = 1;
+}
+
+if (process.env.BENCH_SOAK === '1') {
+  const soak = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('soak.ts', import.meta.url))], { stdio: 'inherit' });
+  const [code] = (await once(soak, 'exit')) as [number | null];
+  if (code !== 0) process.exitCode = code ?? 1;
 }
