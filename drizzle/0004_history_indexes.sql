@@ -17,7 +17,7 @@ CREATE INDEX `ledger_tenant_wallet` ON `ledger` (`tenant_id`,`wallet`,`id`);--> 
 CREATE INDEX `journal_tenant_provider` ON `journal` (`tenant_id`,`provider`,`id`);--> statement-breakpoint
 CREATE INDEX `journal_tenant_endpoint` ON `journal` (`tenant_id`,`endpoint_id`,`id`);--> statement-breakpoint
 CREATE INDEX `journal_tenant_status` ON `journal` (`tenant_id`,`status`,`id`);--> statement-breakpoint
-CREATE INDEX `journal_tenant_code` ON `journal` (`tenant_id`,`error_code`,`id`);--> statement-breakpoint
+CREATE INDEX `journal_tenant_code` ON `journal` (`tenant_id`,`error_code`,`id`) WHERE "journal"."error_code" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `journal_tenant_at` ON `journal` (`tenant_id`,`at_ms`);--> statement-breakpoint
 CREATE INDEX `outbox_tenant_channel` ON `outbox` (`tenant_id`,`channel`,`id`);--> statement-breakpoint
 CREATE INDEX `outbox_tenant_provider` ON `outbox` (`tenant_id`,`provider`,`id`);--> statement-breakpoint
