@@ -21,6 +21,8 @@ const mobileNumber = '09123456789';
 const account = { bank: 'MELLI', number: '1234567890123' };
 const iban = 'IR120170000001234567890123';
 const oneMb = (c: string) => c.repeat(1 << 20);
+/** Long fields in a body that still fits Jibit's 64 KiB body limit (README "Limits"). */
+const sixtyKb = (c: string) => c.repeat(60 * 1024);
 
 interface Req {
   method?: string;
@@ -61,17 +63,18 @@ const cases: Case[] = [
   ['generate: numbers for the keys', post(gen, '{"apiKey":5,"secretKey":6}'), 'token-generate', 400, 'invalid.request_body'],
   ['generate: nested objects for the keys', post(gen, '{"apiKey":{"v":"k"},"secretKey":{"v":"s"}}'), 'token-generate', 400, 'invalid.request_body'],
   ['generate: arrays for the keys', post(gen, '{"apiKey":["k"],"secretKey":["s"]}'), 'token-generate', 400, 'invalid.request_body'],
-  ['generate: 100 000 nested arrays', post(gen, '['.repeat(100_000) + ']'.repeat(100_000)), 'token-generate', 400, 'invalid.request_body'],
+  ['generate: 30 000 nested arrays', post(gen, '['.repeat(30_000) + ']'.repeat(30_000)), 'token-generate', 400, 'invalid.request_body'],
   ['generate: an empty object', post(gen, '{}'), 'token-generate', 400, 'apiKey.is_required'],
   ['generate: apiKey hidden under __proto__', (s) => post(gen, `{"__proto__":{"apiKey":"${s.apiKey}"},"secretKey":"${s.secretKey}"}`), 'token-generate', 400, 'apiKey.is_required'],
-  ['generate: a 1 MB apiKey', (s) => post(gen, JSON.stringify({ apiKey: oneMb('k'), secretKey: s.secretKey })), 'token-generate', 400, 'apiKey.length_exceeded'],
-  ['generate: a 1 MB secretKey', (s) => post(gen, JSON.stringify({ apiKey: s.apiKey, secretKey: oneMb('s') })), 'token-generate', 400, 'secretKey.length_exceeded'],
+  ['generate: a 60 KiB apiKey', (s) => post(gen, JSON.stringify({ apiKey: sixtyKb('k'), secretKey: s.secretKey })), 'token-generate', 400, 'apiKey.length_exceeded'],
+  ['generate: a 60 KiB secretKey', (s) => post(gen, JSON.stringify({ apiKey: s.apiKey, secretKey: sixtyKb('s') })), 'token-generate', 400, 'secretKey.length_exceeded'],
+  ['generate: a 1 MB apiKey, past the body limit', (s) => post(gen, JSON.stringify({ apiKey: oneMb('k'), secretKey: s.secretKey })), 'token-generate', 400, 'invalid.request_body'],
   ['generate: a NUL byte after the secret', (s) => post(gen, JSON.stringify({ apiKey: s.apiKey, secretKey: `${s.secretKey}\u0000` })), 'token-generate', 401, 'invalid.credentials'],
   ['refresh: JSON null', post(ref, 'null'), 'token-refresh', 400, 'invalid.request_body'],
   ['refresh: an empty object', post(ref, '{}'), 'token-refresh', 400, 'refreshToken.is_required'],
   ['refresh: a number for refreshToken', post(ref, '{"refreshToken":42}'), 'token-refresh', 400, 'invalid.request_body'],
   ['refresh: an object for refreshToken', post(ref, '{"refreshToken":{"jwt":"x"}}'), 'token-refresh', 400, 'invalid.request_body'],
-  ['refresh: a 1 MB refreshToken', post(ref, JSON.stringify({ refreshToken: oneMb('r') })), 'token-refresh', 401, 'refreshToken.not_valid'],
+  ['refresh: a 60 KiB refreshToken', post(ref, JSON.stringify({ refreshToken: sixtyKb('r') })), 'token-refresh', 401, 'refreshToken.not_valid'],
   ['refresh: a NUL byte after the refresh token', (s) => post(ref, JSON.stringify({ refreshToken: `${s.refreshToken}\u0000` })), 'token-refresh', 401, 'refreshToken.not_valid'],
   ['cards: a number with dashes', get('/v1/cards', { number: '6037-9912-3456-7893' }), 'card-inquiry', 400, 'card.not_valid'],
   ['cards: a number with spaces', get('/v1/cards', { number: '6037 9912 3456 7893' }), 'card-inquiry', 400, 'card.not_valid'],

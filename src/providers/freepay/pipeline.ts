@@ -1,6 +1,7 @@
 // What every Freepay call goes through: the form body read once (JSON refused with the
 // validation error), the merchant identified, then the active scenario's rules and
 // X-Sandbox-Error before the endpoint's own work.
+import { BodyTooLarge, readBody, type BodyUnreadable } from '../../core/body-limit.js';
 import { header, type AppContext } from '../../core/http.js';
 import { act } from '../../core/scenarios/act.js';
 import { scenarioRule } from '../../core/scenarios/rules.js';
@@ -9,13 +10,32 @@ import { forcedError } from '../../core/forced-error.js';
 import { FreepayError } from './errors.js';
 
 /**
+ * The largest body a Freepay call may send. Its forms (payment request, verify, the gateway
+ * page's Pay or Cancel) are a handful of fields: the longest a merchant can fill, a 500-character
+ * description and a callback URL, stay under 8 KiB even percent-encoded in Persian; 64 KiB is
+ * well past any real form, and the same as Jibit's JSON bodies (README "Limits").
+ */
+export const freepayBodyBytes = 64 * 1024;
+
+/** A body over the limit (or broken off) is the documented invalid input, with the reason. */
+export const freepayBodyRefused = (error: BodyTooLarge | BodyUnreadable) =>
+  new FreepayError(
+    'invalidInput',
+    {},
+    `${freepayCodes.invalidInput.message} (${error instanceof BodyTooLarge ? `بدنه بزرگ‌تر از ${error.limitBytes} بایت` : 'بدنه ناقص رسید'})`,
+  );
+
+/**
  * The form fields of a POST, kept for the journal. A body that is not a form is a
  * FreepayError(invalidInput) for the merchant's API; the page (`lenient`) reads it as an empty form.
  */
 export async function readForm(c: AppContext, lenient = false): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   if (/^application\/x-www-form-urlencoded\b/i.test(header(c, 'content-type') ?? '')) {
-    for (const [key, value] of new URLSearchParams(await c.req.text())) fields[key] = value;
+    const text = await readBody(c, freepayBodyBytes).catch((error: BodyTooLarge | BodyUnreadable) => {
+      throw freepayBodyRefused(error);
+    });
+    for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
   } else if (!lenient) {
     throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (بدنه باید application/x-www-form-urlencoded باشد)`);
   }

@@ -1,7 +1,8 @@
 // The request pipeline every Jibit call goes through, in order:
-// track id → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
+// track id → body size → route to a catalog endpoint → authenticate (token, tenant, IP allowlist) →
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler, Next } from 'hono';
+import { declaredTooLarge, readBody } from '../../core/body-limit.js';
 import { callerAllowed, credentialHeader, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, tenantByJibitApiKey } from '../../core/tenants.js';
 import { act } from '../../core/scenarios/act.js';
@@ -14,6 +15,13 @@ import { routeJibit } from './dispatch.js';
 import { jibitSettings } from './settings.js';
 
 export const trackIdMaxLength = 50;
+/**
+ * The largest body a Jibit call may send. The JSON bodies the API takes (token generate and
+ * refresh, the POST forms of matching and similarity) are a few short fields, under 2 KiB with
+ * 128-character keys and a pair of tokens; 64 KiB leaves room for any client's padding and
+ * still refuses what no client of this API sends (README "Limits").
+ */
+export const jibitBodyBytes = 64 * 1024;
 const jibitBase = '/jibit/ide';
 
 export const jibitPipeline =
@@ -22,6 +30,8 @@ export const jibitPipeline =
     c.set('deps', deps);
     const trackId = header(c, 'x-track-id');
     if (trackId !== undefined) c.header('X-TRACK-ID', trackId);
+    // Too large is answered before anything else, as a gateway in front of the API would.
+    if (declaredTooLarge(c, jibitBodyBytes)) throw jibitError('invalid.request_body');
 
     const full = c.req.path;
     const path = (full.endsWith('/') ? full.replace(/\/+$/, '') : full).slice(jibitBase.length) || '/';
@@ -144,10 +154,15 @@ function applyForcedError(c: AppContext, endpointId: string): void {
   });
 }
 
-/** Reads a POST body once: ok=false unless it is a JSON object sent as application/json. */
+/**
+ * Reads a POST body once: ok=false unless it is a JSON object sent as application/json. A body
+ * over the limit, or one that broke off, is invalid.request_body before anything else.
+ */
 async function readJsonObject(c: AppContext): Promise<{ ok: boolean; value?: Record<string, unknown> }> {
   if (!/^application\/json\b/i.test(header(c, 'content-type') ?? '')) return { ok: false };
-  const text = await c.req.text();
+  const text = await readBody(c, jibitBodyBytes).catch(() => {
+    throw jibitError('invalid.request_body');
+  });
   try {
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false };

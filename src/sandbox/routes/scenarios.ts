@@ -12,9 +12,8 @@ import { applyFreepaySettings } from '../../providers/freepay/merchant.js';
 import { SandboxError, jsonResponse, problemResponse } from '../errors.js';
 import { isoTime, requireTenant, tenantView } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
-
-/** Larger than any scenario a person writes; an upload past it is refused before it is parsed. */
-export const maxScenarioBytes = 1_000_000;
+import { readBody, type BodyTooLarge, type BodyUnreadable } from '../../core/body-limit.js';
+import { controlBodyRefused, maxScenarioBytes } from '../body-limit.js';
 
 const ScenarioSummary = z
   .object({
@@ -64,7 +63,7 @@ const upload = createRoute({
     201: jsonResponse(ScenarioSummary, 'Stored'),
     200: jsonResponse(ScenarioSummary, 'Replaced a scenario of the same name'),
     400: problemResponse('Not a valid scenario: every reason, each with its field path'),
-    413: problemResponse('Larger than 1 MB'),
+    413: problemResponse(`Larger than ${maxScenarioBytes} bytes: {"error": "payload_too_large"}`),
   },
 });
 
@@ -137,8 +136,10 @@ export function activateScenario(deps: AppDeps, tenantId: string, stored: Stored
 export function registerScenarios(app: OpenAPIHono<AppEnv>) {
   app.openapi(upload, async (c) => {
     const deps = c.get('deps');
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > maxScenarioBytes) throw new SandboxError(413, 'too_large', 'a scenario may be at most 1 MB');
+    // Counted as it streams: an upload past the limit is refused before it is read whole.
+    const text = await readBody(c, maxScenarioBytes).catch((error: BodyTooLarge | BodyUnreadable) => {
+      throw controlBodyRefused(error);
+    });
     if (text.trim() === '') throw new SandboxError(400, 'invalid_scenario', 'send the scenario file (YAML or JSON) as the body');
     try {
       const { stored, replaced } = deps.scenarios.upload(text, deps.wall.now());
