@@ -96,15 +96,15 @@ export function header(c: AppContext, name: string): string | undefined {
 /**
  * A credential header (Authorization) that must come once: its value, and whether the request
  * repeated it. Node keeps only the first Authorization in its header object and drops the rest,
- * so its raw header lines are counted; in-process, a Headers object joins repeats with ", ", and
- * no credential (an RFC 6750 bearer token, an API key) contains a comma.
+ * so its raw header lines are counted; in-process, a Headers object joins repeats with ", ",
+ * which no bearer token (RFC 6750) and no generated API key contains.
  */
 export function credentialHeader(c: AppContext, name: string): { value: string | undefined; repeated: boolean } {
   const raw = (c.env as NodeBindings)?.incoming?.rawHeaders;
   const wanted = name.toLowerCase();
   if (!raw) {
     const value = c.req.header(name);
-    return { value, repeated: value?.includes(',') ?? false };
+    return { value, repeated: value?.includes(', ') ?? false };
   }
   let value: string | undefined;
   let seen = 0;
