@@ -2,6 +2,7 @@
 // scenario and rule: the nth request of the tenant that matches the rule's `when` (endpoint
 // and fields) is attempt n of that rule, whether or not an earlier rule fired.
 import { header, type AppContext } from '../http.js';
+import { patternOf } from '../pattern.js';
 import type { ScenarioBook } from './book.js';
 import { providerFacts } from './providers.js';
 import type { Matcher, Rule, Then, When } from './schema.js';
@@ -24,17 +25,6 @@ interface Counters {
   fired: number[];
 }
 
-const regexCache = new Map<string, RegExp>();
-const regexOf = (source: string) => {
-  let re = regexCache.get(source);
-  if (!re) {
-    re = new RegExp(source);
-    if (regexCache.size > 1000) regexCache.clear();
-    regexCache.set(source, re);
-  }
-  return re;
-};
-
 const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
 /** Query values are text, so 100 and "100" are equal; null (or {equals: null}) asks for an absent field. */
@@ -47,8 +37,9 @@ export function matchesValue(actual: unknown, matcher: Matcher): boolean {
   if (matcher === null || typeof matcher !== 'object') return sameValue(actual, matcher);
   if ('equals' in matcher) return sameValue(actual, matcher.equals);
   if ('oneOf' in matcher) return matcher.oneOf.some((m) => sameValue(actual, m));
+  // Compiled when the scenario was validated; RE2, so linear in the text whatever the pattern.
   const text = asText(actual);
-  return text !== undefined && regexOf(matcher.regex).test(text);
+  return text !== undefined && patternOf(matcher).test(text);
 }
 
 /** A field by dotted path (list items by index). */

@@ -3,6 +3,7 @@
 // send each step's request and check its expectations. Used by the test suite, by
 // `mahak scenario run`, and by anyone with a fetch function.
 import { isDeepStrictEqual } from 'node:util';
+import { PatternRefused } from '../pattern.js';
 import { fieldAt, matchesValue } from './rules.js';
 import type { Expect, Matcher, Scenario, Step } from './schema.js';
 
@@ -204,6 +205,20 @@ function pick(answer: Answer, path: string): unknown {
 const isMatcherObject = (v: unknown): v is Exclude<Matcher, string | number | boolean | null> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && ['equals', 'oneOf', 'regex'].includes(Object.keys(v)[0]!);
 
+/**
+ * A matcher's verdict, or undefined when its pattern (completed by {{values}} only now, so not
+ * checked when the scenario was loaded) cannot be used: that is a problem of its own.
+ */
+function matches(actual: unknown, wanted: Matcher, problems: string[]): boolean | undefined {
+  try {
+    return matchesValue(actual, wanted);
+  } catch (error) {
+    if (!(error instanceof PatternRefused)) throw error;
+    problems.push(`regex ${error.message}`);
+    return undefined;
+  }
+}
+
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
 function check(expect: Expect, outcome: Outcome, ms: number): string[] {
@@ -231,12 +246,12 @@ function check(expect: Expect, outcome: Outcome, ms: number): string[] {
   for (const [path, wanted] of Object.entries(expect.body ?? {})) {
     const actual = path === '' || path === '.' ? answer.body : fieldAt(answer.body, path);
     // null asks for an absent (or null) field, as in rule matching.
-    const ok = wanted === null || isMatcherObject(wanted) ? matchesValue(actual, wanted as Matcher) : isDeepStrictEqual(actual, wanted);
-    if (!ok) problems.push(`body.${path}: expected ${show(wanted)}, got ${show(actual)}`);
+    const ok = wanted === null || isMatcherObject(wanted) ? matches(actual, wanted as Matcher, problems) : isDeepStrictEqual(actual, wanted);
+    if (ok === false) problems.push(`body.${path}: expected ${show(wanted)}, got ${show(actual)}`);
   }
   for (const [name, wanted] of Object.entries(expect.headers ?? {})) {
     const actual = answer.headers.get(name) ?? undefined;
-    if (!matchesValue(actual, wanted)) problems.push(`header ${name}: expected ${show(wanted)}, got ${show(actual)}`);
+    if (matches(actual, wanted, problems) === false) problems.push(`header ${name}: expected ${show(wanted)}, got ${show(actual)}`);
   }
   if (expect.minMs !== undefined && ms < expect.minMs) problems.push(`took ${ms} ms, expected at least ${expect.minMs}`);
   if (expect.maxMs !== undefined && ms > expect.maxMs) problems.push(`took ${ms} ms, expected at most ${expect.maxMs}`);
