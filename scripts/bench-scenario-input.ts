@@ -44,7 +44,7 @@ const head = 'name: bench\nprovider: jibit\ndescription: d\n';
 const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
   .concat(['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
   .join('\n');
-const honest = readFileSync(new URL('../scenarios/jibit/broken-answers.yaml', import.meta.url), 'utf8');
+const honest = readFileSync(new URL('../scenarios/jibit/charge-only-on-success.yaml', import.meta.url), 'utf8');
 const steps = honest.slice(honest.indexOf('steps:') + 'steps:\n'.length);
 const honestOf = (chars: number) => honest.replace(/^name: .*$/m, 'name: bench') + steps.repeat(Math.floor((chars - honest.length) / steps.length));
 const largeYaml = honestOf(127_000);
@@ -66,4 +66,18 @@ for (const [name, text] of uploads) {
   });
   console.log(`${name.padEnd(44)} ${String(status).padEnd(8)} ${ms.toFixed(1)}`);
 }
+
+// The most matching one request can cost: 100 rules (the most a scenario may hold) each trying a
+// pattern on the same 60 KB field, within Jibit's 64 KiB body limit.
+const rules = Array.from({ length: 100 }, (_, i) => ({ when: { endpoint: 'token-generate', body: { pad: { regex: `(a|b|[0-9]|x${i})+(a|ab|y|z){3,20}[^q]*?(b|0)+$` } } }, then: { delayMs: 1 } }));
+await upload(JSON.stringify({ name: 'bench-patterns', provider: 'jibit', description: 'd', rules }));
+const tenant = (await (await instance.app.request('/_sandbox/tenants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; jibit: { apiKey: string; secretKey: string } };
+const generate = (pad: string) =>
+  instance.app.request('/jibit/ide/v1/tokens/generate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sandbox-scenario': 'bench-patterns' },
+    body: JSON.stringify({ ...tenant.jibit, pad }),
+  });
+const pad = 'ab01xyz'.repeat(60_000 / 7);
+console.log(`\ntoken generation, 100 rule patterns on a ${Math.round(pad.length / 1e3)} KB field: ${(await timeAsyncMs(() => generate(pad))).toFixed(1)} ms; with no such field: ${(await timeAsyncMs(() => generate(''))).toFixed(1)} ms`);
 instance.close();

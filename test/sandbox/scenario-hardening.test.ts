@@ -68,6 +68,15 @@ describe('scenario regexes match in linear time', () => {
     await expectRefused(oneRule('refused-regex', { when: { query: { number: { regex } } }, then: { delayMs: 1 } }), [reason]);
   });
 
+  it('refuses more than 100 regex matchers, before compiling any', async () => {
+    const body = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}`, { regex: `^(a|b|[0-9]){3,20}x${i}$` }]));
+    await expectRefused(oneRule('many-regexes', { when: { endpoint: 'token-generate', body }, then: { delayMs: 1 } }), [
+      '(root): more than 100 regex matchers; each is tried on every request the scenario sees',
+    ]);
+    const hundred = Object.fromEntries(Object.entries(body).slice(0, 100));
+    expect((await upload(oneRule('many-regexes', { when: { endpoint: 'token-generate', body: hundred }, then: { delayMs: 1 } }))).status).toBe(201);
+  });
+
   it('checks the regexes of step expectations when the scenario is loaded', async () => {
     const text = JSON.stringify({
       name: 'refused-expectation',

@@ -14,6 +14,11 @@ export const maxScenarioValues = 50_000;
 /** The deepest nesting of the data (the shipped scenarios reach 5). */
 export const maxScenarioDepth = 64;
 /**
+ * {regex} matchers: each is tried on every request the scenario sees, and a compiled one holds
+ * tens of kilobytes, so their number is bounded before any is compiled (shipped scenarios use 3).
+ */
+export const maxScenarioPatterns = 100;
+/**
  * An upper bound on the YAML parser's nesting, in indentation columns plus block indicators
  * plus open brackets: past about a thousand levels its recursion overflows the stack, and
  * twice in a row that can end the process (V8 reports the overflow inside a RegExp compile as
@@ -100,6 +105,7 @@ function nestingPast(text: string, limit: number): number | undefined {
 export function plainDataProblem(root: unknown): string | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
   let values = 0;
+  let patterns = 0;
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     const at = path || '(root)';
@@ -115,6 +121,9 @@ export function plainDataProblem(root: unknown): string | undefined {
       continue;
     }
     if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      if ('regex' in value && ++patterns > maxScenarioPatterns) {
+        return `(root): more than ${maxScenarioPatterns} regex matchers; each is tried on every request the scenario sees`;
+      }
       for (const [key, item] of Object.entries(value)) {
         if (key === '__proto__') return `${at}: a key named __proto__ is not allowed`;
         stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
