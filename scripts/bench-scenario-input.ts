@@ -72,7 +72,7 @@ for (const [name, text] of uploads) {
 const rules = Array.from({ length: 100 }, (_, i) => ({ when: { endpoint: 'token-generate', body: { pad: { regex: `(a|b|[0-9]|x${i})+(a|ab|y|z){3,20}[^q]*?(b|0)+$` } } }, then: { delayMs: 1 } }));
 await upload(JSON.stringify({ name: 'bench-patterns', provider: 'jibit', description: 'd', rules }));
 const tenant = (await (await instance.app.request('/_sandbox/tenants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; jibit: { apiKey: string; secretKey: string } };
-const generate = (pad: string) =>
+const generate = async (pad: string) =>
   instance.app.request('/jibit/ide/v1/tokens/generate', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-sandbox-scenario': 'bench-patterns' },
