@@ -52,11 +52,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return untilAborted(answer, request.signal);
     },
     listen: (port = 0) =>
-      new Promise((resolve) => {
-        server = serve({ fetch: instance.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      new Promise((resolve, reject) => {
+        const listening = serve({ fetch: instance.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+          listening.off('error', refused);
           const url = `http://127.0.0.1:${info.port}`;
           resolve({ url, jibitUrl: `${url}${jibitBasePath}`, port: info.port });
         });
+        // A busy port rejects (with the system's code kept), and close() still closes the rest.
+        const refused = (error: NodeJS.ErrnoException) => {
+          server = undefined;
+          const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
+          reject(Object.assign(new Error(`cannot listen on 127.0.0.1:${port}: ${reason}`, { cause: error }), { code: error.code }));
+        };
+        listening.once('error', refused);
+        server = listening;
       }),
     close: () =>
       new Promise((resolve, reject) => {

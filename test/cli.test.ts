@@ -97,7 +97,7 @@ describe('mahak --help', () => {
     [['scenario', 'validate'], 'mahak: scenario validate needs at least one file'],
     [['scenario', 'run'], 'mahak: scenario run needs exactly one file'],
     [['serve', '--port'], "mahak: Option '--port <value>' argument missing"],
-    [['serve', '--port', 'abc'], 'mahak: Bad environment variable PORT: '],
+    [['serve', '--port', 'abc'], 'mahak: --port abc is not a port number; give a whole number from 0 to 65535 (0 picks a free one)'],
     [['scenario', 'list', '--bogus'], "mahak: Unknown option '--bogus'"],
   ])('%j is a usage error: exit 2 with the reason', async (argv, reason) => {
     const { code, out, err } = await mahak(...argv);

@@ -9,6 +9,7 @@ import { runScenario, type StepResult } from '../core/scenarios/runner.js';
 import { shippedScenariosDir } from '../instance.js';
 import { createSandbox } from '../index.js';
 import { startServer } from './serve.js';
+import { emptyFlag, portProblem } from './failures.js';
 import { processIo, type Io } from './io.js';
 
 const help = {
@@ -120,6 +121,9 @@ async function serveCommand(args: string[], io: Io, source: NodeJS.ProcessEnv): 
     seed: { type: 'string' },
   });
   if (values.help) return io.out(help.serve), 0;
+  // Checked here to name what was given, the flag or the variable, in words rather than the schema's.
+  const badFlag = emptyFlag(values) ?? (values.port !== undefined ? portProblem('--port', values.port) : portProblem('PORT', source.PORT));
+  if (badFlag) throw new UsageError(badFlag);
   let env;
   try {
     env = readEnv({

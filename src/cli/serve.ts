@@ -1,5 +1,6 @@
 // `mahak serve` (and `npm start`): open the database, seed the world, load the scenarios folder,
-// serve. A bad scenario file stops start-up with its path and the reason.
+// serve. A bad scenario file stops start-up with its path and the reason; any other failure
+// to start (database, port, host) with one line (cli/failures.ts).
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createInstance, shippedScenariosDir } from '../instance.js';
@@ -8,6 +9,7 @@ import { freepayBasePath } from '../providers/freepay/index.js';
 import { defaultTenant } from '../sandbox/tenant-config.js';
 import { generateAdminToken, isLoopbackHost, tenantControlToken } from '../sandbox/control-tokens.js';
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
+import { listenFailure, openFailure } from './failures.js';
 import type { Io } from './io.js';
 
 export interface ServeOptions {
@@ -40,12 +42,16 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
       ...(adminToken === undefined ? {} : { adminToken }),
     });
   } catch (error) {
-    if (!(error instanceof ScenarioInvalid)) throw error;
-    io.err(`Mahak cannot start: a scenario is not valid.\n  ${error.source}\n${error.reasons.map((r) => `    ${r}`).join('\n')}`);
+    if (error instanceof ScenarioInvalid) {
+      io.err(`Mahak cannot start: a scenario is not valid.\n  ${error.source}\n${error.reasons.map((r) => `    ${r}`).join('\n')}`);
+    } else {
+      io.err(`Mahak cannot start: ${openFailure(error)}`);
+    }
     return Promise.resolve({ exitCode: 1 });
   }
   return new Promise((resolve) => {
     const server = serve({ fetch: instance.app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+      server.off('error', refused);
       const base = `http://localhost:${info.port}`;
       const lock = adminToken === undefined ? '(open: no admin token, loopback only)' : '(locked: send Authorization: Bearer <admin token>)';
       const given = 'as given (MAHAK_ADMIN_TOKEN or --admin-token), not printed';
@@ -81,5 +87,12 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
         });
       resolve({ port: info.port, stop });
     });
+    // A busy port, a host that is not this machine's: said in a line, and the database let go.
+    const refused = (error: NodeJS.ErrnoException) => {
+      instance.close();
+      io.err(`Mahak cannot start: ${listenFailure(error, options.host, options.port)}`);
+      resolve({ exitCode: 1 });
+    };
+    server.once('error', refused);
   });
 }
