@@ -9,7 +9,11 @@ import { createSandboxApi, sandboxBasePath } from './sandbox/index.js';
 import { createFreepayApp, freepayBasePath } from './providers/freepay/index.js';
 import { FreepayError } from './providers/freepay/errors.js';
 import { SandboxError } from './sandbox/errors.js';
+import { registerHealth } from './core/health.js';
 import { controlAuth } from './sandbox/control-auth.js';
+import { limitBody } from './core/body-limit.js';
+import { freepayBodyBytes, freepayBodyRefused } from './providers/freepay/pipeline.js';
+import { controlBodyLimit } from './sandbox/body-limit.js';
 
 export interface AppOptions {
   /** Locks the control API: every /_sandbox route then needs it, or a tenant's control token. */
@@ -24,9 +28,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     return next();
   });
   app.use('/_sandbox/*', controlAuth(options.adminToken));
+  // Bodies past their route's limit are refused before they are read (README "Limits"); the
+  // Jibit pipeline applies its own limit itself.
+  app.use('/_sandbox/*', controlBodyLimit);
+  app.use(`${freepayBasePath}/*`, limitBody(() => freepayBodyBytes, freepayBodyRefused));
   app.route(jibitBasePath, createJibitApp(deps));
   app.route(freepayBasePath, createFreepayApp(deps));
   app.route(sandboxBasePath, createSandboxApi());
+  registerHealth(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

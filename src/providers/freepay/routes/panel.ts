@@ -3,13 +3,14 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import { parseJalaliYyMmDd, tehranInstant, tehranJalaliDateTime } from '../../../core/calendar.js';
-import { answer, header, identify, type AppContext, type AppEnv } from '../../../core/http.js';
+import { answer, credentialHeader, identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
-import { freepayPayments, freepaySettlements } from '../../../db/schema/index.js';
+import { freepaySettlements } from '../../../db/schema/index.js';
 import { failureReasons, freepayCodes, panelFilters, type FailureReason } from '../catalog.js';
 import { FreepayError } from '../errors.js';
 import { catchUpFreepay } from '../money.js';
+import { panelTransactions, panelWindow } from '../panel-query.js';
 import { findPayment, shownStatus, type PaymentRow, type ShownStatus } from '../payments.js';
 import { beforeWork } from '../pipeline.js';
 
@@ -54,9 +55,10 @@ function detail(p: PaymentRow, nowMs: number) {
   };
 }
 
-/** The merchant named by Authorization: Bearer <API key>. */
+/** The merchant named by Authorization: Bearer <API key>; none when the header is sent twice. */
 function merchantOf(c: AppContext): TenantRow | undefined {
-  const token = /^Bearer\s+(.+)$/i.exec(header(c, 'authorization') ?? '')?.[1]?.trim();
+  const sent = credentialHeader(c, 'authorization');
+  const token = sent.repeated ? undefined : /^Bearer\s+(.+)$/i.exec(sent.value ?? '')?.[1]?.trim();
   const tenant = token ? tenantByFreepayApiKey(c.get('deps').db, token) : undefined;
   identify(c, tenant);
   return tenant;
@@ -124,31 +126,28 @@ export function registerPanel(app: OpenAPIHono<AppEnv>) {
       const orderId = q(panelFilters.orderId)?.trim();
       const page = positiveInt(q(panelFilters.page), panelFilters.page, 1);
       const perPage = positiveInt(q(panelFilters.perPage), panelFilters.perPage, 20, maxPerPage);
-      const matching = c
-        .get('deps')
-        .db
-        .select()
-        .from(freepayPayments)
-        .where(eq(freepayPayments.tenantId, tenant.id))
-        .orderBy(desc(freepayPayments.createdAtMs), desc(freepayPayments.authority))
-        .all()
-        .filter(
-          (p) =>
-            (status === undefined || shownStatus(p, nowMs) === status) &&
-            (from === undefined || p.createdAtMs >= from) &&
-            (to === undefined || p.createdAtMs < to) &&
-            (amount === undefined || p.amountRial === amount) &&
-            p.amountRial >= minAmount &&
-            p.amountRial <= maxAmount &&
-            (card === undefined || (p.cardPan?.endsWith(card) ?? false)) &&
-            (!authority || p.authority === authority) &&
-            (!orderId || p.orderId === orderId),
-        );
+      if (page * perPage > panelWindow) {
+        throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${panelFilters.page}: the panel pages through the newest ${panelWindow} transactions; narrow with ${panelFilters.from}/${panelFilters.to})`);
+      }
+      const filter = {
+        status: status as ShownStatus | undefined,
+        fromMs: from,
+        toMs: to,
+        amount,
+        minAmount: q(panelFilters.minAmount) === undefined ? undefined : minAmount,
+        maxAmount: q(panelFilters.maxAmount) === undefined ? undefined : maxAmount,
+        card,
+        authority: authority || undefined,
+        orderId: orderId || undefined,
+      };
+      const found = panelTransactions(c.get('deps').db, tenant.id, filter, nowMs, page, perPage);
       return {
         page,
         per_page: perPage,
-        total: matching.length,
-        transactions: matching.slice((page - 1) * perPage, page * perPage).map((p) => summary(p, nowMs)),
+        total: found.total,
+        // Only beyond the window: filters other than status then count the newest panelWindow transactions.
+        ...(found.capped ? { total_capped: true } : {}),
+        transactions: found.rows.map((p) => summary(p, nowMs)),
       };
     }),
   );
@@ -181,10 +180,10 @@ function documentPanel(app: OpenAPIHono<AppEnv>) {
     path: '/panel/transactions',
     tags: ['Freepay'],
     summary: "The merchant's transactions, newest first",
-    description: `Filters: ${Object.values(panelFilters).join(', ')}. status is one of ${shownStatuses.join(', ')}; from/to take a Jalali day (1405/09/02), an ISO date (whole Tehran days) or an ISO date-time; card is the last four digits; per_page at most ${maxPerPage}.`,
+    description: `Filters: ${Object.values(panelFilters).join(', ')}. status is one of ${shownStatuses.join(', ')}; from/to take a Jalali day (1405/09/02), an ISO date (whole Tehran days) or an ISO date-time; card is the last four digits; per_page at most ${maxPerPage}. Pages reach the newest ${panelWindow} matches (page × per_page at most ${panelWindow}); with filters other than status, the search covers the newest ${panelWindow} transactions the first indexed filter selects, and total_capped: true says more lie beyond them.`,
     security,
     request: { query: z.object(Object.fromEntries(Object.values(panelFilters).map((f) => [f, z.string().optional()]))) },
-    responses: { 200: { description: '{status, page, per_page, total, transactions}', content: json } },
+    responses: { 200: { description: '{status, page, per_page, total, transactions}, and total_capped: true when the search stopped at its window', content: json } },
   });
   app.openAPIRegistry.registerPath({
     method: 'get',
