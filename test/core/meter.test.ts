@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { ledgerEntries } from '../../src/core/ledger.js';
 import { createInstance } from '../../src/instance.js';
-import { control, jibit, json, signedIn } from '../helpers.js';
+import { control, jibit, json, newTenant, tokens } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mahak-meter-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,10 +14,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('charges, usage and ledger survive closing and reopening the database', async () => {
   const file = join(dir, 'm.db');
   const first = createInstance({ db: file });
-  const session = await signedIn(first, { jibit: { prices: { 'card-inquiry': 1000 }, balances: { PRF: 10_000 } } });
+  const creds = await newTenant(first, { jibit: { prices: { 'card-inquiry': 1000 }, balances: { PRF: 10_000 } } });
   for (const command of [{ freeze: true }, { set: '2026-03-25T08:00:00Z' }]) {
-    await control(first, 'POST', `/tenants/${session.id}/clock`, command);
+    await control(first, 'POST', `/tenants/${creds.id}/clock`, command);
   }
+  // The token is taken on the tenant's clock as set: one issued before the clock moved back is refused.
+  const session = { ...creds, token: (await tokens(first, creds)).accessToken };
   for (let i = 0; i < 3; i++) {
     const res = await jibit(first, '/v1/cards', { token: session.token, query: { number: '6037991234567893' } });
     expect(res.status).toBe(200);

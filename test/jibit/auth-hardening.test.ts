@@ -112,6 +112,21 @@ describe('a token issued after the tenant’s now', () => {
     });
   });
 
+  test('POST /v1/tokens/refresh with a refresh token issued after the tenant’s now answers refreshToken.not_valid, and a new pair once the clock is back', async () => {
+    const s = await signedIn(instance);
+    const refresh = () =>
+      jibit(instance, '/v1/tokens/refresh', { method: 'POST', body: { accessToken: s.accessToken, refreshToken: s.refreshToken } });
+    expect((await control(instance, 'POST', `/tenants/${s.id}/clock`, { advanceSeconds: -3600 })).status).toBe(200);
+    const refused = await refresh();
+    expect(refused.status).toBe(401);
+    expect(await json(refused)).toEqual({ code: 'refreshToken.not_valid', message: message('token-refresh', 'refreshToken.not_valid') });
+
+    expect((await control(instance, 'POST', `/tenants/${s.id}/clock`, { advanceSeconds: 3600 })).status).toBe(200);
+    const again = await refresh();
+    expect(again.status).toBe(200);
+    expect(Object.keys((await json(again)) as object).sort()).toEqual(['accessToken', 'refreshToken']);
+  });
+
   test('GET /v1/balances with a token issued at the frozen clock’s very second answers 200', async () => {
     const creds = await newTenant(instance);
     await control(instance, 'POST', `/tenants/${creds.id}/clock`, { freeze: true });

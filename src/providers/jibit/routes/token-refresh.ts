@@ -3,7 +3,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { callerAllowed, type AppEnv } from '../../../core/http.js';
 import { clockOf, getTenant } from '../../../core/tenants.js';
-import { isExpired } from '../../../core/tokens.js';
+import { outsideLifetime } from '../../../core/tokens.js';
 import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
 import { jibitSettings } from '../settings.js';
@@ -43,7 +43,8 @@ export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
     if (!tenant) throw jibitError('client.not_found');
     c.set('tenant', tenant);
     const nowMs = clockOf(tenant, deps.wall).now();
-    if (isExpired(refresh.claims, nowMs)) throw jibitError('refreshToken.not_valid');
+    // A refresh token issued after the tenant's now (its clock moved back since) is no more valid than an expired one.
+    if (outsideLifetime(refresh.claims, nowMs)) throw jibitError('refreshToken.not_valid');
     if (body.accessToken !== undefined) {
       const access = await deps.tokens.verify(body.accessToken);
       const paired = access.ok && access.claims.typ === 'access' && access.claims.pair === refresh.claims.pair;
