@@ -103,8 +103,10 @@ describe('POST /v1/tokens/generate', () => {
 
 describe('POST /v1/tokens/refresh', () => {
   test('with both tokens answers 200 and a new pair timed by the tenant clock', async () => {
-    const s = await signedIn(instance);
-    const start = await freezeAt(s.id, '2025-03-21T08:30:00Z');
+    // Signed in on the clock as set: a refresh token from before the clock moved back is refused.
+    const creds = await newTenant(instance);
+    const start = await freezeAt(creds.id, '2025-03-21T08:30:00Z');
+    const s = { ...creds, ...(await tokens(instance, creds)) };
     await advance(s.id, 2 * hour);
     const res = await refresh({ accessToken: s.accessToken, refreshToken: s.refreshToken });
     expect(res.status).toBe(200);
