@@ -4,6 +4,7 @@
 // each distinct failure with its shrunk counterexample and how to replay it, the seed and the time.
 //   FUZZ_SEED=<n>                 the first round's seed (default: from the clock; printed)
 //   FUZZ_REQUESTS=<n>             generated requests to send (default 20000)
+//   FUZZ_PROPERTIES=jibit,socket  only these properties (default: all)
 //   FUZZ_PROPERTY=<name> FUZZ_SEED=<n> FUZZ_PATH=<path>   replay one counterexample
 import { availableParallelism } from 'node:os';
 import fc from 'fast-check';
@@ -12,6 +13,7 @@ import { createTarget, property, propertyNames, type PropertyName } from '../tes
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const wanted = Number(process.env.FUZZ_REQUESTS ?? 20_000);
 const runsPerRound = 25;
+const chosen = process.env.FUZZ_PROPERTIES ? (process.env.FUZZ_PROPERTIES.split(',') as PropertyName[]) : propertyNames;
 const startedMs = performance.now();
 const target = await createTarget();
 
@@ -25,7 +27,7 @@ interface Failure {
 /** One failure per reason and route (per reason alone for what a whole run broke): numbers and credentials aside. */
 const signature = (message: string) => {
   const [reason, context, request] = message.split('\n');
-  const what = reason?.replace(/\d+/g, 'N');
+  const what = (reason ?? '').replace(/\d+/g, 'N');
   return context?.includes('after the requests') ? what : `${what} | ${request?.trim().replace(/"[^"]*"$/, '').replace(/\{\{\w+\}\}|\d+/g, 'X')}`;
 };
 
@@ -44,7 +46,7 @@ if (replayPath !== undefined) {
   if (failure) failures.set(signature(failure.message), { ...failure, times: 1 });
 } else {
   for (let round = 0; target.counts.fuzz < wanted; round++) {
-    for (const name of propertyNames) {
+    for (const name of chosen) {
       const failure = await check(name, seed + round, undefined);
       if (!failure) continue;
       const known = failures.get(signature(failure.message));

@@ -1,10 +1,8 @@
 // The fuzz properties: each run makes a fresh tenant, sends a short sequence of generated
 // requests (every answer checked), then checks that writes still work and that money moved only
 // by what the journal says was charged. Shared by test/fuzz/*.test.ts and scripts/fuzz.ts.
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { createInstance, shippedScenariosDir, type Instance } from '../../src/instance.js';
+import { createSandbox, type Sandbox } from '../../src/index.js';
 import { checkAnswer, documentedOutages, kindOf } from './invariants.js';
 import { readModel, type Area, type Model, type Operation } from './model.js';
 import { describePlan, toWire, type Plan } from './plan.js';
@@ -15,7 +13,8 @@ import { afterRun, snapshot } from './after-run.js';
 import { testValueOperations } from './test-value-ops.js';
 
 export interface Target {
-  instance: Instance;
+  /** The sandbox as a test file or `mahak` gets it: in process (fetch) and on a port (listen). */
+  sandbox: Sandbox;
   model: Model;
   /** Jibit 5xx codes the test values reach without a header, and the numbers that reach them. */
   outages: Map<string, string[]>;
@@ -27,26 +26,16 @@ export interface Target {
 }
 
 export async function createTarget(): Promise<Target> {
-  const instance = createInstance({ db: ':memory:', worldSeed: 'test-world', scenariosDir: shippedScenariosDir });
+  const sandbox = createSandbox({ worldSeed: 'test-world' });
   const counts = { fuzz: 0, refusedByClient: 0, refusedByNode: 0, setup: 0, byKindAndStatus: {} as Record<string, number> };
+  const request = (path: string, init?: RequestInit) => sandbox.fetch(new Request(`http://localhost${path}`, init));
   const call = caller((path, init) => {
     counts.setup++;
-    return instance.app.request(path, init);
+    return request(path, init);
   });
-  const model = await readModel(async (path) => instance.app.request(path));
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: instance.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const port = (server.address() as AddressInfo).port;
-  const close = () =>
-    new Promise<void>((done) => {
-      instance.deps.holds.releaseAll();
-      server.close(() => {
-        instance.close();
-        done();
-      });
-    });
-  return { instance, model, outages: documentedOutages(model.testValues), call, port, counts, close };
+  const model = await readModel((path) => request(path));
+  const { port } = await sandbox.listen();
+  return { sandbox, model, outages: documentedOutages(model.testValues), call, port, counts, close: () => sandbox.close() };
 }
 
 /** A generated request that broke an invariant, with what was sent and what came back. */
@@ -62,7 +51,7 @@ async function send(target: Target, plan: Plan, session: Session): Promise<void>
   } else {
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<Answer>((resolve) => (timer = setTimeout(() => resolve({ status: 0, headers: {}, body: '', ms: noAnswerAfterMs }), noAnswerAfterMs)));
-    answer = await Promise.race([viaApp((req) => target.instance.app.request(req), wire), silent]);
+    answer = await Promise.race([viaApp((req) => target.sandbox.fetch(req), wire), silent]);
     clearTimeout(timer);
   }
   if (answer === refused || answer === refusedByNode) {

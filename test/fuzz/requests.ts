@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Field, Model, Operation } from './model.js';
 import type { Body, Encoding, JVal, Plan } from './plan.js';
 import type { Text } from './text.js';
-import { nameArb, regexBait, valueArb } from './values.js';
+import { nameArb, valueArb } from './values.js';
 
 export interface Limits {
   transport: 'app' | 'socket';
@@ -170,14 +170,21 @@ function extraHeadersArb(model: Model, limits: Limits): fc.Arbitrary<[string, Te
  * that makes the regex work hard: the two must follow each other to meet.
  */
 export function regexScenarioPairArb(limits: Limits): fc.Arbitrary<Plan[]> {
-  return fc
-    .tuple(fc.constantFrom(...scenarioNames), fc.constantFrom(...evilRegexes), fc.oneof({ weight: 3, arbitrary: regexBait }, { weight: 1, arbitrary: valueArb(['6037991234567893'], limits.maxHugeHead) }), fc.boolean())
-    .map(([name, regex, value, asBody]): Plan[] => [
-      { transport: limits.transport, method: 'POST', path: '/_sandbox/scenarios', query: { pairs: [], encoding: 'standard' }, headers: [['Content-Type', 'application/json']], body: { text: evilScenario(name, regex, 'card.not_valid') } },
-      asBody
-        ? { transport: limits.transport, method: 'POST', path: '/jibit/ide/v1/services/matching', query: { pairs: [], encoding: 'standard' }, headers: [['Authorization', 'Bearer {{accessToken}}'], ['X-Sandbox-Scenario', name], ['Content-Type', 'application/json']], body: { json: [['cardNumber', { s: '6037991234567893' }], ['name', { s: value }]] } }
-        : { transport: limits.transport, method: 'GET', path: '/jibit/ide/v1/cards', query: { pairs: [['number', value]], encoding: 'standard' }, headers: [['Authorization', 'Bearer {{accessToken}}'], ['X-Sandbox-Scenario', name]] },
-    ]);
+  // Each regex with the run of characters it backtracks on: long enough to stall for seconds, short enough not to stall for ever.
+  const baits: [string, string, number, number][] = [
+    ['^(a|aa)*$', 'a', 34, 42],
+    ['^(\\w|\\d)*$', '1', 22, 28],
+    ['^(\\d|\\d\\d)+$', '1', 34, 42],
+  ];
+  const bait = fc.constantFrom(...baits).chain(([regex, char, min, max]) =>
+    fc.integer({ min, max }).map((n) => ({ regex, value: { join: [{ repeat: char, times: n }, '!'] } as Text })),
+  );
+  return fc.tuple(fc.constantFrom(...scenarioNames), bait, fc.boolean()).map(([name, { regex, value }, asBody]): Plan[] => [
+    { transport: limits.transport, method: 'POST', path: '/_sandbox/scenarios', query: { pairs: [], encoding: 'standard' }, headers: [['Content-Type', 'application/json']], body: { text: evilScenario(name, regex, 'card.not_valid') } },
+    asBody
+      ? { transport: limits.transport, method: 'POST', path: '/jibit/ide/v1/services/matching', query: { pairs: [], encoding: 'standard' }, headers: [['Authorization', 'Bearer {{accessToken}}'], ['X-Sandbox-Scenario', name], ['Content-Type', 'application/json']], body: { json: [['cardNumber', { s: '6037991234567893' }], ['name', { s: value }]] } }
+      : { transport: limits.transport, method: 'GET', path: '/jibit/ide/v1/cards', query: { pairs: [['number', value]], encoding: 'standard' }, headers: [['Authorization', 'Bearer {{accessToken}}'], ['X-Sandbox-Scenario', name]] },
+  ]);
 }
 
 /** Requests of one route: calm ones (well formed but for a field or two) and wild ones. */
