@@ -4,7 +4,7 @@
 // journal cut to its newest `limitPerTenant` entries.
 import type { Db } from '../db/index.js';
 import { journalText } from './journal-text.js';
-import { prepared } from './prepared.js';
+import { prepared, selectWhere } from './prepared.js';
 import type { WriteBehind } from './write-behind.js';
 
 export { maskSecret, maskSecrets } from './journal-text.js';
@@ -143,26 +143,19 @@ export class Journal {
   /** Newest first. */
   list(tenantId: string, filter: JournalFilter): JournalEntry[] {
     this.#writes.flush();
-    const where = ['tenant_id = ?'];
-    const args: (string | number)[] = [tenantId];
-    const add = (sql: string, value: string | number | undefined) => {
-      if (value === undefined) return;
-      where.push(sql);
-      args.push(value);
-    };
-    add('provider = ?', filter.provider);
-    add('endpoint_id = ?', filter.endpoint);
-    add('status = ?', filter.status);
-    add('error_code = ?', filter.code);
-    add('at_ms >= ?', filter.sinceMs);
-    const rows = this.#db.$client
-      .prepare<(string | number)[], Row>(
-        `SELECT id, at_ms AS atMs, provider, endpoint_id AS endpointId, method, path, query, request_body AS requestBody,
-           headers, status, response_body AS responseBody, error_code AS errorCode, charged_rial AS chargedRial, rule,
-           latency_ms AS latencyMs
-         FROM journal WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...args, filter.limit);
+    const filters = [
+      ['tenant_id = ?', tenantId],
+      ['provider = ?', filter.provider],
+      ['endpoint_id = ?', filter.endpoint],
+      ['status = ?', filter.status],
+      ['error_code = ?', filter.code],
+      ['at_ms >= ?', filter.sinceMs],
+    ] as const;
+    const select = `SELECT id, at_ms AS atMs, provider, endpoint_id AS endpointId, method, path, query, request_body AS requestBody,
+        headers, status, response_body AS responseBody, error_code AS errorCode, charged_rial AS chargedRial, rule,
+        latency_ms AS latencyMs
+      FROM journal`;
+    const rows = selectWhere<Row>(this.#db, select, filters, 'ORDER BY id DESC LIMIT ?', filter.limit);
     return rows.map(({ atMs, endpointId, query, requestBody, headers, responseBody, ...rest }) => ({
       ...rest,
       at: new Date(atMs).toISOString(),

@@ -1,9 +1,8 @@
 // The outbox: every SMS and webhook the sandbox "sends", kept per tenant so a test can see what
 // went out (PRODUCT.md, "Journal and outbox"). Providers send through the Outbox interface and
 // never reach the outside; SqliteOutbox is the implementation the sandbox runs with.
-import type Database from 'better-sqlite3';
 import type { Db } from '../db/index.js';
-import { prepared } from './prepared.js';
+import { prepared, selectWhere } from './prepared.js';
 
 export type OutboxChannel = 'sms' | 'webhook';
 
@@ -78,8 +77,6 @@ const statements = ({ $client: client }: Db) => ({
   insert: client.prepare<[string, number, string, OutboxChannel, string, string], { id: number }>(
     'INSERT INTO outbox (tenant_id, at_ms, provider, channel, recipient, message) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
   ),
-  /** Listings by the filters they carry: each combination is its own statement, so SQLite can use the filter's index. */
-  lists: new Map<string, Database.Statement<unknown[], Row>>(),
   clear: client.prepare<[string]>('DELETE FROM outbox WHERE tenant_id = ?'),
 });
 
@@ -108,23 +105,16 @@ export class SqliteOutbox implements Outbox {
   }
 
   list(tenantId: string, filter: OutboxFilter = {}): OutboxEntry[] {
-    const where = ['tenant_id = ?'];
-    const args: (string | number)[] = [tenantId];
-    const add = (sql: string, value: string | number | undefined) => {
-      if (value === undefined) return;
-      where.push(sql);
-      args.push(value);
-    };
-    add('channel = ?', filter.channel);
-    add('provider = ?', filter.provider);
-    add('recipient = ?', filter.recipient);
-    add('at_ms >= ?', filter.sinceMs);
-    const sql = `SELECT id, at_ms AS atMs, provider, channel, recipient, message FROM outbox WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`;
-    const { lists } = prepared(this.db, statements);
-    let list = lists.get(sql);
-    if (!list) lists.set(sql, (list = this.db.$client.prepare<unknown[], Row>(sql)));
+    const filters = [
+      ['tenant_id = ?', tenantId],
+      ['channel = ?', filter.channel],
+      ['provider = ?', filter.provider],
+      ['recipient = ?', filter.recipient],
+      ['at_ms >= ?', filter.sinceMs],
+    ] as const;
+    const select = 'SELECT id, at_ms AS atMs, provider, channel, recipient, message FROM outbox';
     // -1: no limit (SQLite).
-    return list.all(...args, filter.limit ?? -1).map(entryOf);
+    return selectWhere<Row>(this.db, select, filters, 'ORDER BY id DESC LIMIT ?', filter.limit ?? -1).map(entryOf);
   }
 
   clear(tenantId: string): void {

@@ -13,3 +13,20 @@ export function prepared<T>(db: Db, build: (db: Db) => T): T {
   if (statements === undefined) perClient.set(build, (statements = build(db)));
   return statements;
 }
+
+type Filter = readonly [sql: string, value: string | number | undefined];
+
+const listCache = () => new Map<string, Database.Statement<unknown[], unknown>>();
+
+/**
+ * Runs `select WHERE <the filters given> <tail>`: a filter whose value is undefined is left
+ * out, so each combination is its own statement (prepared once) and can use its own index.
+ */
+export function selectWhere<Row>(db: Db, select: string, filters: readonly Filter[], tail: string, ...tailArgs: (string | number)[]): Row[] {
+  const given = filters.filter(([, value]) => value !== undefined);
+  const sql = `${select} WHERE ${given.map(([condition]) => condition).join(' AND ')} ${tail}`;
+  const statements = prepared(db, listCache);
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.$client.prepare<unknown[], unknown>(sql)));
+  return statement.all(...given.map(([, value]) => value!), ...tailArgs) as Row[];
+}
