@@ -3,37 +3,17 @@
 // processes on loopback and loaded by autocannon in the same run. The ratio is the figure
 // to compare between machines; absolute numbers drift. BENCH_SOAK=1 runs the mixed-load soak
 // (scripts/soak.ts) afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { startChild as start, stopChild as stop } from './child-server.js';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-
-interface Server { url: string; child: ChildProcess }
-
-async function start(script: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    const port = /serving on http:\/\/localhost:(\d+)/.exec(output)?.[1];
-    if (port) return { url: `http://127.0.0.1:${port}`, child };
-  }
-  throw new Error(`${script} exited before serving:\n${output}`);
-}
-
-async function stop(server: Server) {
-  server.child.kill('SIGTERM');
-  await once(server.child, 'exit');
-}
 
 interface Figures { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number }
 

@@ -3,40 +3,20 @@
 // that no request gets slower as history grows: throughput and the server's RSS per minute, the
 // last minute against the first. SOAK_MINUTES (default 2), SOAK_WINDOW_SECONDS (default 60),
 // SOAK_CONNECTIONS (default 16) and SOAK_HISTORY (default 100000) change the run.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { startChild, stopChild as stop } from './child-server.js';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 2);
 const windowSeconds = Number(process.env.SOAK_WINDOW_SECONDS ?? 60);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 16);
 const history = Number(process.env.SOAK_HISTORY ?? 100_000);
 
-interface Server { url: string; child: ChildProcess }
-
-async function start(dbPath: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    // The journal keeps every entry, so it grows through the run as a long-lived tenant's would.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MAHAK_DB: dbPath, MAHAK_JOURNAL_LIMIT: '10000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    const port = /serving on http:\/\/localhost:(\d+)/.exec(output)?.[1];
-    if (port) return { url: `http://127.0.0.1:${port}`, child };
-  }
-  throw new Error(`src/main.ts exited before serving:\n${output}`);
-}
-
-async function stop(server: Server) {
-  server.child.kill('SIGTERM');
-  await once(server.child, 'exit');
-}
+/** Mahak on `dbPath`, keeping every journal entry, so it grows through the run as a long-lived tenant's would. */
+const start = (dbPath: string) => startChild('src/main.ts', { MAHAK_DB: dbPath, MAHAK_JOURNAL_LIMIT: '10000000' });
 
 /** Resident memory of the server process, in MiB (Linux). */
 function rssMiB(pid: number): number {
