@@ -11,8 +11,6 @@ import { FreepayError } from './providers/freepay/errors.js';
 import { SandboxError } from './sandbox/errors.js';
 import { registerHealth } from './core/health.js';
 import { controlAuth } from './sandbox/control-auth.js';
-import { limitBody } from './core/body-limit.js';
-import { freepayBodyBytes, freepayBodyRefused } from './providers/freepay/pipeline.js';
 import { controlBodyLimit } from './sandbox/body-limit.js';
 
 export interface AppOptions {
@@ -28,10 +26,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     return next();
   });
   app.use('/_sandbox/*', controlAuth(options.adminToken));
-  // Bodies past their route's limit are refused before they are read (README "Limits"); the
-  // Jibit pipeline applies its own limit itself.
+  // Bodies past their route's limit are refused before they are read (README "Limits"); each
+  // provider applies its own limit itself.
   app.use('/_sandbox/*', controlBodyLimit);
-  app.use(`${freepayBasePath}/*`, limitBody(() => freepayBodyBytes, freepayBodyRefused));
   app.route(jibitBasePath, createJibitApp(deps));
   app.route(freepayBasePath, createFreepayApp(deps));
   app.route(sandboxBasePath, createSandboxApi());

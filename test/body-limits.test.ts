@@ -133,13 +133,32 @@ describe(`Freepay: ${freepayLimit} bytes`, () => {
     await expectAnswer(await freepayPost('/payment/request', formOf(fields, freepayLimit + 1)), 400, freepayTooLarge);
   });
 
-  test('POST /payment/verify and the gateway page’s POST of a byte over the limit answer 400 status -1', async () => {
+  test('POST /payment/verify of a byte over the limit answers 400 status -1', async () => {
     const m = await merchant(instance);
     const requested = await freepayPost('/payment/request', new URLSearchParams({ api: m.api, amount: '10000', callback: 'http://localhost/back' }).toString());
     const { authority } = (await json(requested)) as { authority: string };
     const verify = formOf({ api: m.api, authority, amount: '10000' }, freepayLimit + 1);
     await expectAnswer(await freepayPost('/payment/verify', verify), 400, freepayTooLarge);
-    await expectAnswer(await freepayPost(`/payment/gateway:${authority}`, formOf({ action: 'cancel' }, freepayLimit + 1)), 400, freepayTooLarge);
+  });
+
+  test('the gateway page’s POST of a byte over the limit answers the page again (413, HTML, saying so); the payment stays open', async () => {
+    const m = await merchant(instance);
+    const requested = await freepayPost('/payment/request', new URLSearchParams({ api: m.api, amount: '10000', callback: 'http://localhost/back' }).toString());
+    const { authority } = (await json(requested)) as { authority: string };
+    const refused = await freepayPost(`/payment/gateway:${authority}`, formOf({ action: 'cancel' }, freepayLimit + 1));
+    expect({ status: refused.status, type: refused.headers.get('content-type'), captcha: refused.headers.get('x-sandbox-captcha') }).toEqual({
+      status: 413,
+      type: 'text/html; charset=UTF-8',
+      captcha: expect.stringMatching(/^\d+$/),
+    });
+    const page = await refused.text();
+    expect(page).toContain('فرم ارسالی بزرگ‌تر از حد مجاز است؛ لطفاً دوباره تلاش کنید.');
+    expect(page).toContain(`action="/freepay/payment/gateway:${authority}"`);
+    const journal = (await control(instance, 'GET', `/tenants/${m.id}/journal?limit=1`).then(json)) as { entries: { status: number; responseBody: unknown }[] };
+    expect(journal.entries.map(({ status, responseBody }) => ({ status, responseBody }))).toEqual([{ status: 413, responseBody: { page: 'form', refused: 'body_too_large' } }]);
+    // A GET of the page declaring a body past the limit is still the page: a GET's body is never read.
+    const shown = await instance.app.request(`/freepay/payment/gateway:${authority}`, { headers: { 'Content-Length': String(freepayLimit + 1) } });
+    expect({ status: shown.status, type: shown.headers.get('content-type') }).toEqual({ status: 200, type: 'text/html; charset=UTF-8' });
     // The page's POST of exactly the limit is served: the buyer cancels, back to the merchant.
     const cancelled = await freepayPost(`/payment/gateway:${authority}`, formOf({ action: 'cancel' }, freepayLimit));
     expect(cancelled.status).toBe(303);

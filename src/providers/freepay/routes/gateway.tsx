@@ -15,12 +15,15 @@ import { captchaOf, findPayment, shownStatus, type CardForm, type FormField, typ
 import { beforeWork, readForm } from '../pipeline.js';
 import { documentGateway } from './openapi.js';
 
-const gatewayPrefix = 'gateway:';
+export const gatewayPrefix = 'gateway:';
 export const captchaHeader = 'X-Sandbox-Captcha';
 
 const closedReason = (status: ShownStatus) => (status === 'expired' ? 'expired' : 'used');
 
-function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Record<FormField, string>> = {}, errors: Partial<Record<FormField, string>> = {}, status = 200) {
+/** A form past the body limit (README "Limits"): the page again, saying so, with nothing of it kept. */
+const tooLargeAlert = 'فرم ارسالی بزرگ‌تر از حد مجاز است؛ لطفاً دوباره تلاش کنید.';
+
+function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Record<FormField, string>> = {}, errors: Partial<Record<FormField, string>> = {}, status = 200, alert?: string) {
   const tenant = c.get('tenant')!;
   const html = (
     <PaymentPage
@@ -33,10 +36,10 @@ function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Re
       captcha={captchaOf(p.authority)}
       values={values}
       errors={errors}
-      alert={Object.keys(errors).length > 0 ? 'لطفاً خطاهای فرم را برطرف کنید.' : undefined}
+      alert={alert ?? (Object.keys(errors).length > 0 ? 'لطفاً خطاهای فرم را برطرف کنید.' : undefined)}
     />
   );
-  c.set('answerBody', Object.keys(errors).length > 0 ? { page: 'form', errors } : { page: 'form' });
+  c.set('answerBody', alert === tooLargeAlert ? { page: 'form', refused: 'body_too_large' } : Object.keys(errors).length > 0 ? { page: 'form', errors } : { page: 'form' });
   // The captcha's answer, for tools that fill the page in (it is also shown beside the field).
   c.header(captchaHeader, captchaOf(p.authority));
   return c.html(html, status as 200);
@@ -91,13 +94,24 @@ export function registerGateway(app: OpenAPIHono<AppEnv>) {
   app.post('/payment/:slug', async (c) => {
     if (!(c.req.param('slug') ?? '').startsWith(gatewayPrefix)) return c.notFound();
     const payment = paymentOf(c);
-    const fields = await readForm(c, true);
+    // undefined: the form was past the body limit (or broke off) and was not read.
+    const fields = await readForm(c, true).catch((error: unknown) => {
+      if (error instanceof FreepayError) return undefined;
+      throw error;
+    });
     return asPage(c, () =>
       beforeWork(c, 'payment-gateway', fields, async () => {
         if (!payment) throw new FreepayError('unknownAuthority');
         const deps = c.get('deps');
         const tenant = c.get('tenant')!;
         const clock = c.get('clock')!;
+        if (fields === undefined) {
+          const nowMs = clock.now();
+          catchUpFreepay(deps, payment.tenantId, nowMs);
+          const status = shownStatus(payment, nowMs);
+          if (status !== 'pending') return closedPage(c, closedReason(status), 410);
+          return pageFor(c, payment, nowMs, {}, {}, 413, tooLargeAlert);
+        }
         const form: CardForm = { card: fields.card, pin2: fields.pin2, cvv2: fields.cvv2, expMonth: fields.expMonth, expYear: fields.expYear, captcha: fields.captcha, email: fields.email };
         const action = fields.action === 'cancel' ? ({ cancel: true } as const) : { form, checkCaptcha: true };
         const result = await submitPayment(c, deps, tenant, payment, () => clock.now(), action);
