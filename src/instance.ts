@@ -17,7 +17,7 @@ import { ScenarioEngine } from './core/scenarios/rules.js';
 import { Holds } from './core/scenarios/act.js';
 import { WriteBehind } from './core/write-behind.js';
 import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
-import { openDb } from './db/index.js';
+import { openDb, type Db } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
 import { adminTokenProblem } from './sandbox/control-tokens.js';
 
@@ -50,6 +50,17 @@ export function createInstance(options: InstanceOptions): Instance {
   const tokenProblem = options.adminToken === undefined ? undefined : adminTokenProblem(options.adminToken);
   if (tokenProblem) throw new Error(`adminToken ${tokenProblem}`);
   const db = openDb(options.db);
+  // A set-up that fails (a bad scenario file, a world that cannot be seeded) closes the
+  // database again, so its lock is not held by a process that goes on.
+  try {
+    return setUp(db, options);
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+}
+
+function setUp(db: Db, options: InstanceOptions): Instance {
   const wall = options.wall ?? systemClock;
   const worldSeed = options.worldSeed ?? 'mahak';
   seedWorld(db, worldSeed);
@@ -58,17 +69,10 @@ export function createInstance(options: InstanceOptions): Instance {
     createTenant(db, defaultTenant.id, config, wall.now());
   }
   giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultTenant.freepayApiKey : newId('freepayKey')));
-  const writes = new WriteBehind(db);
+  const writes = new WriteBehind(db, { wall });
   const world = memoizedWorld(createWorld(db, worldSeed));
   const scenarios = new ScenarioBook(db, world.forget, options.scenariosDir !== undefined);
-  if (options.scenariosDir !== undefined) {
-    try {
-      scenarios.loadFolder(options.scenariosDir, wall.now());
-    } catch (error) {
-      db.$client.close();
-      throw error;
-    }
-  }
+  if (options.scenariosDir !== undefined) scenarios.loadFolder(options.scenariosDir, wall.now());
   const holds = new Holds();
   const deps: AppDeps = {
     db,

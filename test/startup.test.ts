@@ -224,6 +224,15 @@ describe('one Mahak per database file', { timeout: 120_000 }, () => {
     const after = createSandbox({ db: path, scenarios: false });
     await after.close();
   });
+  it('createSandbox whose scenarios folder is bad throws and leaves the file free for the next one', async () => {
+    const path = join(dir, 'bad-folder', 'sandbox.db');
+    const folder = join(dir, 'bad-folder', 'scenarios', 'jibit');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'broken.yaml'), 'name: broken\nprovider: jibit\n');
+    expect(() => createSandbox({ db: path, scenarios: join(dir, 'bad-folder', 'scenarios') })).toThrow(/broken.yaml: description: /);
+    const after = createSandbox({ db: path, scenarios: false });
+    await after.close();
+  });
 });
 
 describe('createSandbox().listen()', () => {
