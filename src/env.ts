@@ -31,11 +31,27 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** What each variable takes, in words: a bad value is named with this, not with the schema's wording. */
+const expected: Partial<Record<keyof Env, string>> = {
+  PORT: 'give a whole number from 0 to 65535 (0 picks a free one)',
+  HOST: 'give a host name or address, such as 127.0.0.1',
+  MAHAK_DB: 'give a file path, or :memory:',
+  MAHAK_WORLD_SEED: 'give any non-empty text',
+  MAHAK_SCENARIOS: 'give the path of a scenarios folder',
+  MAHAK_URL: 'give a URL such as http://localhost:8787',
+  MAHAK_JOURNAL_LIMIT: 'give a whole number from 1 to 10000000',
+  MAHAK_TRUST_PROXY: 'give true, false, 1 or 0',
+};
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Bad environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+    const name = String(issue?.path[0]) as keyof Env;
+    // The admin token's own reasons are already in words, and its value is never echoed.
+    const words = expected[name];
+    const reason = words === undefined ? issue?.message : `${JSON.stringify(source[name])} is not valid; ${words}`;
+    throw new Error(`Bad environment variable ${name}: ${reason}`);
   }
   return parsed.data;
 }

@@ -177,6 +177,21 @@ describe('mahak serve flags, checked before anything starts (in process)', () =>
   });
 });
 
+describe('environment variables, checked before anything starts (in process)', () => {
+  it.each([
+    ['MAHAK_JOURNAL_LIMIT', 'abc', '"abc" is not valid; give a whole number from 1 to 10000000'],
+    ['MAHAK_JOURNAL_LIMIT', '0', '"0" is not valid; give a whole number from 1 to 10000000'],
+    ['MAHAK_URL', 'localhost', '"localhost" is not valid; give a URL such as http://localhost:8787'],
+    ['MAHAK_TRUST_PROXY', 'yes', '"yes" is not valid; give true, false, 1 or 0'],
+    ['MAHAK_ADMIN_TOKEN', 'short', 'must be at least 16 characters (for example: openssl rand -base64 32)'],
+  ])('serve with %s=%s exits 2 saying what it takes, in words', async (name, value, reason) => {
+    const err: string[] = [];
+    const io = { out: () => {}, err: (line: string) => err.push(line) };
+    expect(await runCli(['serve'], io, { [name]: value })).toBe(2);
+    expect(err).toEqual([`mahak: Bad environment variable ${name}: ${reason}\nRun mahak --help for the commands.`]);
+  });
+});
+
 describe('one Mahak per database file', { timeout: 120_000 }, () => {
   const db = join(dir, 'shared', 'mahak.db');
   const inUse = `Mahak cannot start: the database ${db} is already in use by another Mahak. Stop that one first, or give this one its own file with --db (MAHAK_DB).\n`;
