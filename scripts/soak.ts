@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { startChild, stopChild as stop } from './child-server.js';
 
+/** Windows of load, each SOAK_WINDOW_SECONDS long (a minute unless told). */
 const minutes = Number(process.env.SOAK_MINUTES ?? 2);
 const windowSeconds = Number(process.env.SOAK_WINDOW_SECONDS ?? 60);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 16);
@@ -122,7 +123,7 @@ async function soak(): Promise<Minute[]> {
           failed: result.non2xx + result.errors,
           rssMiB: rssMiB(server.child.pid!),
         });
-        console.error(`minute ${m + 1}: ${Math.round(minutesRun.at(-1)!.rps)} req/s, RSS ${minutesRun.at(-1)!.rssMiB} MiB`);
+        console.error(`window ${m + 1}: ${Math.round(minutesRun.at(-1)!.rps)} req/s, RSS ${minutesRun.at(-1)!.rssMiB} MiB`);
       }
       return minutesRun;
     } finally {
@@ -137,10 +138,10 @@ const runs = await soak();
 const first = runs[0]!;
 const last = runs.at(-1)!;
 console.log(`\nmixed load, ${connections} connections, ${runs.length} windows of ${windowSeconds} s; tenant with ${history} ledger rows and ${history} journal entries before the start\n`);
-console.log('| minute | req/s | p50 ms | p99 ms | requests | failed | server RSS MiB |');
+console.log(`| window (${windowSeconds} s) | req/s | p50 ms | p99 ms | requests | failed | server RSS MiB |`);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 runs.forEach((r, i) => console.log(`| ${i + 1} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.failed} | ${r.rssMiB} |`));
-console.log(`\nlast / first minute throughput: ${(last.rps / first.rps).toFixed(2)} (aim: at least 0.90); RSS ${first.rssMiB} → ${last.rssMiB} MiB`);
+console.log(`\nlast / first window throughput: ${(last.rps / first.rps).toFixed(2)} (aim: at least 0.90); RSS ${first.rssMiB} → ${last.rssMiB} MiB`);
 if (runs.some((r) => r.failed > 0)) {
   console.error('some requests failed: the figures are not valid');
   process.exitCode = 1;
