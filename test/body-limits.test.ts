@@ -2,13 +2,12 @@
 // of exactly the limit is served, one byte more gets the family's documented answer, whether
 // the size is declared, lied about or streamed without a length; a refused body costs nothing
 // and is not journalled.
-import { serve } from '@hono/node-server';
 import { request } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import catalog from '../src/providers/jibit/catalog.json' with { type: 'json' };
 import { freepayCodes } from '../src/providers/freepay/catalog.js';
-import { control, json, merchant, sandbox, signedIn } from './helpers.js';
+import { control, json, listening, merchant, sandbox, signedIn } from './helpers.js';
 
 const instance = sandbox();
 afterAll(() => instance.close());
@@ -203,16 +202,12 @@ describe(`control API: ${controlLimit} bytes, scenario uploads ${scenarioLimit}`
 
 describe('over a real socket', () => {
   let port = 0;
-  let server: ReturnType<typeof serve>;
+  let server: Awaited<ReturnType<typeof listening>>;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: instance.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-        port = (info as AddressInfo).port;
-        resolve();
-      });
-    });
+    server = await listening(instance);
+    port = server.port;
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => server.close());
   // A body that breaks off is the client's doing, not an error of the sandbox to log.
   const logged = vi.spyOn(console, 'error');
   afterEach(() => expect(logged).not.toHaveBeenCalled());

@@ -1,5 +1,7 @@
 // Test helpers: a fresh in-memory sandbox per test file, tenants of its own per test, and
 // small wrappers to call the Jibit API and the control API over HTTP (app.request).
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createInstance, type Instance } from '../src/instance.js';
 import { jibitBasePath } from '../src/providers/jibit/index.js';
 
@@ -87,4 +89,13 @@ export async function merchant(instance: Instance, overrides: Record<string, unk
   if (res.status !== 201) throw new Error(`tenant creation failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { id: string; freepay: { apiKey: string } };
   return { id: body.id, api: body.freepay.apiKey };
+}
+
+/** Serves `instance` on a free loopback port, for tests that need a real socket. */
+export function listening(instance: Instance): Promise<{ port: number; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: instance.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ port: (info as AddressInfo).port, close: () => new Promise<void>((done) => server.close(() => done())) }),
+    );
+  });
 }

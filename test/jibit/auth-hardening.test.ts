@@ -1,13 +1,11 @@
 // Credentials a real server would refuse: an Authorization header sent twice (over a socket
 // Node keeps the first and drops the rest, in-process a Headers object joins them with ", ")
 // and an access token issued after the tenant's now (its clock moved back since).
-import { serve } from '@hono/node-server';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import catalog from '../../src/providers/jibit/catalog.json' with { type: 'json' };
 import { freepayCodes } from '../../src/providers/freepay/catalog.js';
-import { control, jibit, json, merchant, newTenant, sandbox, signedIn, tokens } from '../helpers.js';
+import { control, jibit, json, listening, merchant, newTenant, sandbox, signedIn, tokens } from '../helpers.js';
 
 const instance = sandbox();
 const message = (endpoint: string, code: string) =>
@@ -16,17 +14,13 @@ const forbidden = { code: 'forbidden', message: message('balances', 'forbidden')
 const invalidApiKey = { status: freepayCodes.invalidApiKey.status, message: freepayCodes.invalidApiKey.message };
 
 let port = 0;
-let server: ReturnType<typeof serve>;
+let server: Awaited<ReturnType<typeof listening>>;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: instance.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      port = (info as AddressInfo).port;
-      resolve();
-    });
-  });
+  server = await listening(instance);
+  port = server.port;
 });
 afterAll(async () => {
-  await new Promise((done) => server.close(done));
+  await server.close();
   instance.close();
 });
 
