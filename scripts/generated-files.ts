@@ -4,7 +4,7 @@
 import { catalogEndpoints, messageFor } from '../src/providers/jibit/catalog.js';
 import { statusForCode } from '../src/providers/jibit/errors.js';
 import { jibitTestValues, type TestRequest } from '../src/providers/jibit/test-values/index.js';
-import { scenarioJsonSchema } from '../src/core/scenarios/schema.js';
+import { scenarioJsonSchema } from '../src/scenario-format.js';
 
 export interface GeneratedFile {
   /** Relative to the project folder. */

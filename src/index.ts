@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { createInstance, shippedScenariosDir, type InstanceOptions } from './instance.js';
 import { droppedHeader } from './core/scenarios/act.js';
 import { jibitBasePath } from './providers/jibit/index.js';
-import { defaultTenant } from './sandbox/tenant-config.js';
+import { defaultJibitKeys } from './providers/jibit/tenancy.js';
+import { defaultFreepayKey } from './providers/freepay/tenancy.js';
 
 export interface SandboxOptions extends Partial<Omit<InstanceOptions, 'wall' | 'scenariosDir'>> {
   /** A scenarios folder to load, or false for none (default: the scenarios that come with Mahak). */
@@ -79,9 +80,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (!server) return finish();
         server.close((error) => (error ? reject(error) : finish()));
       }),
-    credentials: { apiKey: defaultTenant.apiKey, secretKey: defaultTenant.secretKey, freepayApiKey: defaultTenant.freepayApiKey },
+    credentials: { ...defaultJibitKeys, freepayApiKey: defaultFreepayKey },
   };
 }
 
 export { runScenario, type RunResult, type StepResult } from './core/scenarios/runner.js';
-export { Scenario, scenarioJsonSchema } from './core/scenarios/schema.js';
+export { Scenario, scenarioJsonSchema } from './scenario-format.js';

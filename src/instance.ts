@@ -19,6 +19,9 @@ import { WriteBehind } from './core/write-behind.js';
 import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
 import { openDb, type Db } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
+import { providers } from './providers/index.js';
+import { defaultFreepayKey } from './providers/freepay/tenancy.js';
+import { scenarioFormat } from './scenario-format.js';
 import { adminTokenProblem } from './sandbox/control-tokens.js';
 
 /** The scenarios that come with Mahak. */
@@ -65,13 +68,13 @@ function setUp(db: Db, options: InstanceOptions): Instance {
   const worldSeed = options.worldSeed ?? 'mahak';
   seedWorld(db, worldSeed);
   if (!getTenant(db, defaultTenant.id)) {
-    const config = buildTenantConfig({ name: defaultTenant.name }, defaultTenant);
+    const config = buildTenantConfig(providers, { name: defaultTenant.name }, true);
     createTenant(db, defaultTenant.id, config, wall.now());
   }
-  giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultTenant.freepayApiKey : newId('freepayKey')));
+  giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultFreepayKey : newId('freepayKey')));
   const writes = new WriteBehind(db, { wall });
   const world = memoizedWorld(createWorld(db, worldSeed));
-  const scenarios = new ScenarioBook(db, world.forget, options.scenariosDir !== undefined);
+  const scenarios = new ScenarioBook(db, scenarioFormat, world.forget, options.scenariosDir !== undefined);
   if (options.scenariosDir !== undefined) scenarios.loadFolder(options.scenariosDir, wall.now());
   const holds = new Holds();
   const deps: AppDeps = {
@@ -86,6 +89,7 @@ function setUp(db: Db, options: InstanceOptions): Instance {
     scenarios,
     rules: new ScenarioEngine(scenarios),
     holds,
+    providers,
   };
   const close = () => {
     holds.releaseAll();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { renderReadme } from '../scripts/docs-sections.js';
-import { parseScenarioText } from '../src/core/scenarios/parse.js';
+import { parseScenarioText } from '../src/scenario-format.js';
 
 test('README.md test-values and status tables match the code', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { basename } from 'node:path';
 import { readEnv } from '../env.js';
-import { readScenarioFile, scenarioFiles } from '../core/scenarios/book.js';
+import { readScenarioFile, scenarioFiles } from '../scenario-format.js';
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
 import { runScenario, type StepResult } from '../core/scenarios/runner.js';
 import { shippedScenariosDir } from '../instance.js';

@@ -8,6 +8,8 @@ import { createInstance, shippedScenariosDir } from '../instance.js';
 import { jibitBasePath } from '../providers/jibit/index.js';
 import { freepayBasePath } from '../providers/freepay/index.js';
 import { defaultTenant } from '../sandbox/tenant-config.js';
+import { defaultJibitKeys } from '../providers/jibit/tenancy.js';
+import { defaultFreepayKey } from '../providers/freepay/tenancy.js';
 import { generateAdminToken, isLoopbackHost, tenantControlToken } from '../sandbox/control-tokens.js';
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
 import { listenFailure, openFailure } from './failures.js';
@@ -72,10 +74,10 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
           ...tokens,
           `  OpenAPI document:   ${base}/openapi.json`,
           `  Scenarios:          ${instance.deps.scenarios.list().length} loaded from ${scenariosDir}`,
-          `  Default tenant:     Jibit apiKey=${defaultTenant.apiKey} secretKey=${defaultTenant.secretKey}`,
-          `                      Freepay api=${defaultTenant.freepayApiKey}`,
+          `  Default tenant:     Jibit apiKey=${defaultJibitKeys.apiKey} secretKey=${defaultJibitKeys.secretKey}`,
+          `                      Freepay api=${defaultFreepayKey}`,
           `  Try: curl -s -X POST ${base}${jibitBasePath}/v1/tokens/generate -H 'Content-Type: application/json' \\`,
-          `         -d '{"apiKey":"${defaultTenant.apiKey}","secretKey":"${defaultTenant.secretKey}"}'`,
+          `         -d '{"apiKey":"${defaultJibitKeys.apiKey}","secretKey":"${defaultJibitKeys.secretKey}"}'`,
         ].join('\n'),
       );
       const stop = () =>

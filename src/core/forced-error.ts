@@ -1,9 +1,8 @@
 // X-Sandbox-Error: <code> makes an endpoint answer that documented code, for every provider.
-// Which codes an endpoint documents comes from the same provider facts the scenarios use;
-// each provider only says how its errors look.
+// Which codes an endpoint documents comes from the same provider facts the scenarios use,
+// passed in by the provider with how its errors look.
 import { header, type AppContext } from './http.js';
-import { providerFacts } from './scenarios/providers.js';
-import type { ScenarioProvider } from './scenarios/schema.js';
+import type { ScenarioFacts } from './provider.js';
 
 export interface ForcedErrorShape {
   /** The provider's error for a documented code, as the endpoint spells it. */
@@ -12,9 +11,9 @@ export interface ForcedErrorShape {
   undocumented(wanted: string): Error;
 }
 
-export function forcedError(c: AppContext, provider: ScenarioProvider, endpointId: string, shape: ForcedErrorShape): void {
+export function forcedError(c: AppContext, facts: Pick<ScenarioFacts, 'documentedCode'>, endpointId: string, shape: ForcedErrorShape): void {
   const wanted = header(c, 'x-sandbox-error');
   if (wanted === undefined) return;
-  const code = providerFacts[provider].documentedCode(endpointId, wanted);
+  const code = facts.documentedCode(endpointId, wanted);
   throw code ? shape.documented(code) : shape.undocumented(wanted);
 }

@@ -14,6 +14,7 @@ import type { FaultKind } from './scenarios/schema.js';
 import { clockOf, type TenantRow } from './tenants.js';
 import type { TokenService } from './tokens.js';
 import type { World } from './world/types.js';
+import type { Provider } from './provider.js';
 
 export interface AppDeps {
   db: Db;
@@ -35,6 +36,8 @@ export interface AppDeps {
   rules: ScenarioEngine;
   /** Answers held back by scenario delays and hangs. */
   holds: Holds;
+  /** Every provider mounted, in the order the composition root lists them. */
+  providers: readonly Provider[];
 }
 
 export interface AppVariables {

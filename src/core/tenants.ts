@@ -23,7 +23,7 @@ export interface TenantConfig {
   };
   freepay: {
     apiKey: string;
-    /** Settings over the defaults (providers/freepay/merchant.ts). */
+    /** Settings over the defaults (the Freepay merchant module). */
     settings: Record<string, unknown>;
   };
 }

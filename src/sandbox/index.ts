@@ -1,12 +1,12 @@
-// The /_sandbox control API: tenants, clocks, scenarios, journal, outbox and test values. Provider routes never depend on
-// it; it only changes state.
+// The /_sandbox control API: tenants, clocks, scenarios, journal, outbox and test values, then
+// each provider's own control routes. Provider APIs never depend on it; it only changes state.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../core/http.js';
+import type { Provider } from '../core/provider.js';
 import { sandboxHook } from './errors.js';
 import { registerTenantCreate } from './routes/tenant-create.js';
 import { registerTenantGet } from './routes/tenant-get.js';
 import { registerTenantDelete } from './routes/tenant-delete.js';
-import { registerTenantJibit } from './routes/tenant-jibit.js';
 import { registerTenantClock } from './routes/tenant-clock.js';
 import { registerTenantOutbox } from './routes/tenant-outbox.js';
 import { registerTestValues } from './routes/test-values.js';
@@ -14,17 +14,15 @@ import { registerTenantJournal } from './routes/tenant-journal.js';
 import { registerTenantReset } from './routes/tenant-reset.js';
 import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 import { registerScenarios } from './routes/scenarios.js';
-import { registerTenantFreepay } from './routes/tenant-freepay.js';
 import { accessOf } from './control-auth.js';
 
 export const sandboxBasePath = '/_sandbox';
 
-export function createSandboxApi() {
+export function createSandboxApi(providers: readonly Provider[]) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: sandboxHook });
-  registerTenantCreate(app);
+  registerTenantCreate(app, providers);
   registerTenantGet(app);
   registerTenantDelete(app);
-  registerTenantJibit(app);
   registerTenantClock(app);
   registerTenantOutbox(app);
   registerTestValues(app);
@@ -32,7 +30,7 @@ export function createSandboxApi() {
   registerTenantReset(app);
   registerTenantJournalVerify(app);
   registerScenarios(app);
-  registerTenantFreepay(app);
+  for (const provider of providers) provider.registerControl(app);
   describeControlToken(app);
   return app;
 }

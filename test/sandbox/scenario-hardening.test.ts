@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { control, jibit, json, sandbox, signedIn } from '../helpers.js';
 import { runScenario } from '../../src/core/scenarios/runner.js';
-import { Scenario } from '../../src/core/scenarios/schema.js';
+import { Scenario } from '../../src/scenario-format.js';
 
 const app = sandbox();
 afterAll(() => app.close());

@@ -2,7 +2,7 @@
 // fails the suite. One in-process sandbox for the whole folder; each run has a tenant of its own.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/index.js';
-import { readScenarioFile, scenarioFiles } from '../../src/core/scenarios/book.js';
+import { readScenarioFile, scenarioFiles } from '../../src/scenario-format.js';
 import { runScenario } from '../../src/core/scenarios/runner.js';
 import { shippedScenariosDir } from '../../src/instance.js';
 

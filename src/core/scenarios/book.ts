@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import type { Db } from '../../db/index.js';
 import { insertRecords } from '../world/store.js';
-import { ScenarioInvalid, checkScenario, parseScenarioText, type ParsedScenario } from './parse.js';
+import { ScenarioInvalid, type ParsedScenario, type ScenarioFormat } from './parse.js';
 import type { Scenario } from './schema.js';
 
 export interface StoredScenario {
@@ -43,14 +43,14 @@ export function scenarioFiles(dir: string): string[] {
 }
 
 /** Reads and checks one file; a file must be named after its scenario and sit in its provider's folder. */
-export function readScenarioFile(path: string, root?: string): ParsedScenario & { source: string } {
+export function readScenarioFile(format: ScenarioFormat, path: string, root?: string): ParsedScenario & { source: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ScenarioInvalid(path, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
   }
-  const parsed = parseScenarioText(text, path);
+  const parsed = format.parseText(text, path);
   const { name, provider } = parsed.scenario;
   const stem = basename(path, extname(path));
   const reasons: string[] = [];
@@ -67,17 +67,19 @@ export class ScenarioBook {
   readonly #db: Db;
   readonly #byName = new Map<string, StoredScenario>();
   readonly #onWorldChange: () => void;
+  readonly format: ScenarioFormat;
 
   /** `folderFollows`: a folder is loaded next, so stored scenarios from files are not read twice. */
-  constructor(db: Db, onWorldChange: () => void = () => {}, folderFollows = false) {
+  constructor(db: Db, format: ScenarioFormat, onWorldChange: () => void = () => {}, folderFollows = false) {
     this.#db = db;
+    this.format = format;
     this.#onWorldChange = onWorldChange;
     const rows = db.$client.prepare<[], Row>('SELECT * FROM scenarios ORDER BY name').all();
     for (const row of rows) {
       if (folderFollows && row.origin !== 'upload') continue;
       try {
         // Stored definitions are re-checked: a newer sandbox may know better than the one that stored them.
-        const parsed = checkScenario(JSON.parse(row.definition), `stored scenario ${row.name}`);
+        const parsed = format.check(JSON.parse(row.definition), `stored scenario ${row.name}`);
         this.#remember(row, parsed);
       } catch {
         db.$client.prepare('DELETE FROM scenarios WHERE name = ?').run(row.name);
@@ -96,7 +98,7 @@ export class ScenarioBook {
       if (error instanceof ScenarioInvalid) throw error;
       throw new ScenarioInvalid(dir, ['the scenarios folder does not exist']);
     }
-    const files = scenarioFiles(dir).map((path) => ({ path, ...readScenarioFile(path, dir) }));
+    const files = scenarioFiles(dir).map((path) => ({ path, ...readScenarioFile(this.format, path, dir) }));
     const seen = new Map<string, string>();
     for (const file of files) {
       const earlier = seen.get(file.scenario.name);
@@ -114,7 +116,7 @@ export class ScenarioBook {
 
   /** Stores an uploaded scenario; answers whether it replaced one of the same name. */
   upload(text: string, nowMs: number): { stored: StoredScenario; replaced: boolean } {
-    const parsed = parseScenarioText(text, 'body');
+    const parsed = this.format.parseText(text, 'body');
     const replaced = this.#byName.has(parsed.scenario.name);
     this.#store(parsed, 'upload', text, nowMs);
     return { stored: this.#byName.get(parsed.scenario.name)!, replaced };

@@ -1,8 +1,8 @@
 // Reading a scenario: YAML or JSON text → the schema → the checks the schema cannot make
 // (endpoint ids of the provider, error codes the endpoints document, consistent fixtures).
 import { readDocument } from './document.js';
-import { providerFacts } from './providers.js';
-import { Scenario } from './schema.js';
+import { scenarioJsonSchema, scenarioSchema, type Scenario } from './schema.js';
+import type { Provider, ScenarioFacts } from '../provider.js';
 import { extraFixtureRecords } from '../world/fixtures.js';
 import type { WorldRecords } from '../world/records.js';
 
@@ -22,18 +22,39 @@ export interface ParsedScenario {
   records: WorldRecords | undefined;
 }
 
-/**
- * YAML is a superset of JSON, so one parser reads both; `<<` merge keys are allowed. Whatever
- * the text, it comes back as a scenario or as ScenarioInvalid with the reasons.
- */
-export function parseScenarioText(text: string, source: string): ParsedScenario {
-  const read = readDocument(text);
-  if (!read.ok) throw new ScenarioInvalid(source, read.reasons);
-  return checkScenario(read.value, source);
+/** The scenario format for a list of providers: its schema and the checks the schema cannot make. */
+export interface ScenarioFormat {
+  schema: ReturnType<typeof scenarioSchema>;
+  /** The facts of a provider a valid scenario names. */
+  facts(provider: string): ScenarioFacts | undefined;
+  /**
+   * YAML is a superset of JSON, so one parser reads both; `<<` merge keys are allowed. Whatever
+   * the text, it comes back as a scenario or as ScenarioInvalid with the reasons.
+   */
+  parseText(text: string, source: string): ParsedScenario;
+  check(input: unknown, source: string): ParsedScenario;
+  jsonSchema(): unknown;
 }
 
-export function checkScenario(input: unknown, source: string): ParsedScenario {
-  const parsed = Scenario.safeParse(input);
+export function createScenarioFormat(providers: readonly Provider[]): ScenarioFormat {
+  const schema = scenarioSchema(providers);
+  const byId = new Map<string, ScenarioFacts>(providers.map((p) => [p.id, p]));
+  const check = (input: unknown, source: string) => checkScenario(schema, byId, input, source);
+  return {
+    schema,
+    facts: (provider) => byId.get(provider),
+    check,
+    parseText(text, source) {
+      const read = readDocument(text);
+      if (!read.ok) throw new ScenarioInvalid(source, read.reasons);
+      return check(read.value, source);
+    },
+    jsonSchema: () => scenarioJsonSchema(schema),
+  };
+}
+
+function checkScenario(schema: ScenarioFormat['schema'], byId: ReadonlyMap<string, ScenarioFacts>, input: unknown, source: string): ParsedScenario {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ScenarioInvalid(
       source,
@@ -41,7 +62,8 @@ export function checkScenario(input: unknown, source: string): ParsedScenario {
     );
   }
   const scenario = parsed.data;
-  const reasons = ruleProblems(scenario);
+  // The schema's enum admits only listed providers.
+  const reasons = ruleProblems(scenario, byId.get(scenario.provider)!);
   let records: WorldRecords | undefined;
   if (scenario.fixtures) {
     try {
@@ -54,8 +76,7 @@ export function checkScenario(input: unknown, source: string): ParsedScenario {
   return { scenario, records };
 }
 
-function ruleProblems(scenario: Scenario): string[] {
-  const facts = providerFacts[scenario.provider];
+function ruleProblems(scenario: Scenario, facts: ScenarioFacts): string[] {
   const known = new Set(facts.endpointIds);
   const problems: string[] = [];
   scenario.rules.forEach((rule, index) => {

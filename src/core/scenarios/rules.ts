@@ -4,7 +4,7 @@
 import { header, type AppContext } from '../http.js';
 import { patternOf } from '../pattern.js';
 import type { ScenarioBook } from './book.js';
-import { providerFacts } from './providers.js';
+import type { ScenarioFacts } from '../provider.js';
 import type { Matcher, Rule, Then, When } from './schema.js';
 
 export interface RuleRequest {
@@ -52,13 +52,12 @@ export function fieldAt(value: unknown, path: string): unknown {
   return at;
 }
 
-function matchesWhen(when: When, then: Then, provider: string, request: RuleRequest): boolean {
+function matchesWhen(when: When, then: Then, facts: ScenarioFacts | undefined, request: RuleRequest): boolean {
   if (when.endpoint !== undefined) {
     const ids = when.endpoint;
     if (typeof ids === 'string' ? ids !== request.endpointId : !ids.includes(request.endpointId)) return false;
   } else if (then.error !== undefined) {
     // A rule for every endpoint answers its error only where the endpoint documents it.
-    const facts = providerFacts[provider as keyof typeof providerFacts];
     if (!facts?.documentedCode(request.endpointId, then.error)) return false;
   }
   for (const [name, m] of Object.entries(when.query ?? {})) {
@@ -93,6 +92,7 @@ export class ScenarioEngine {
     const stored = this.#book.get(scenarioName);
     if (!stored || stored.provider !== request.provider) return undefined;
     const { rules } = stored.scenario;
+    const facts = this.#book.format.facts(stored.provider);
     const key = `${tenantId}\u0000${scenarioName}`;
     let counters = this.#counters.get(key);
     if (!counters || counters.attempts.length !== rules.length) {
@@ -101,7 +101,7 @@ export class ScenarioEngine {
     }
     let chosen: FiredRule | undefined;
     rules.forEach((rule, i) => {
-      if (!matchesWhen(rule.when, rule.then, stored.provider, request)) return;
+      if (!matchesWhen(rule.when, rule.then, facts, request)) return;
       const attempt = ++counters.attempts[i]!;
       if (chosen || !attemptFires(rule.when, attempt)) return;
       if (rule.times !== undefined && counters.fired[i]! >= rule.times) return;

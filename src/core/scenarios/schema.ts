@@ -2,14 +2,10 @@
 // run time, and exported as scenarios/scenario.schema.json for editors.
 import { z } from 'zod';
 import { clockRange } from '../clock.js';
-import { JibitSettingsPatch } from '../../providers/jibit/settings-patch.js';
-import { FreepayMerchantPatch } from '../../providers/freepay/merchant.js';
+import type { Provider } from '../provider.js';
 import { FixturesPatch } from '../world/fixtures.js';
 import { PatternRefused, patternOf } from '../pattern.js';
 import { AnswerHeaders } from './answer-headers.js';
-
-export const scenarioProviders = ['jibit', 'freepay'] as const;
-export type ScenarioProvider = (typeof scenarioProviders)[number];
 
 export const faultKinds = ['reset', 'hang', 'malformed-json', 'empty-body'] as const;
 export type FaultKind = (typeof faultKinds)[number];
@@ -155,37 +151,61 @@ export const Step = z.strictObject({
 });
 export type Step = z.infer<typeof Step>;
 
-export const Setup = z.strictObject({
-  clock: z
-    .strictObject({
-      at: z.iso
-        .datetime({ offset: true })
-        .refine((at) => Date.parse(at) >= clockRange.fromMs && Date.parse(at) <= clockRange.toMs, `must be between ${clockRange.from} and ${clockRange.to}`)
-        .optional().describe("Set the tenant's clock to this instant (ISO-8601 with a zone)"),
-      frozen: z.boolean().optional().describe('Freeze the clock (at `at`, or where it is)'),
-    })
-    .optional(),
-  jibit: JibitSettingsPatch.optional().describe('As PATCH /_sandbox/tenants/{id}/jibit: balances, billing, daily limits, prices, allowed IPs'),
-  freepay: FreepayMerchantPatch.optional().describe('As PATCH /_sandbox/tenants/{id}/freepay: sites, status, amount limits, authority lifetime'),
-});
-export type Setup = z.infer<typeof Setup>;
-
-export const Scenario = z
+const ClockSetup = z
   .strictObject({
-    $schema: z.string().optional(),
-    $comment: z.string().optional(),
-    name: ScenarioName,
-    provider: z.enum(scenarioProviders),
-    description: z.string().min(1).describe('Given / When / Then, in plain words'),
-    setup: Setup.optional(),
-    fixtures: FixturesPatch.optional().describe('Extra records for the synthetic world, as in fixtures/world.json; they join the shared world when the scenario is loaded'),
-    rules: z.array(Rule).default([]),
-    steps: z.array(Step).default([]),
+    at: z.iso
+      .datetime({ offset: true })
+      .refine((at) => Date.parse(at) >= clockRange.fromMs && Date.parse(at) <= clockRange.toMs, `must be between ${clockRange.from} and ${clockRange.to}`)
+      .optional().describe("Set the tenant's clock to this instant (ISO-8601 with a zone)"),
+    frozen: z.boolean().optional().describe('Freeze the clock (at `at`, or where it is)'),
   })
-  .describe('A Mahak scenario');
-export type Scenario = z.infer<typeof Scenario>;
+  .optional();
+
+/** The clock, and each provider's settings under its id (checked by that provider's schema). */
+export interface Setup {
+  clock?: z.infer<typeof ClockSetup>;
+  [provider: string]: unknown;
+}
+
+/** The parts of a scenario every provider shares; `provider` and `setup` depend on the list. */
+const ScenarioParts = z.strictObject({
+  $schema: z.string().optional(),
+  $comment: z.string().optional(),
+  name: ScenarioName,
+  description: z.string().min(1).describe('Given / When / Then, in plain words'),
+  fixtures: FixturesPatch.optional().describe('Extra records for the synthetic world, as in fixtures/world.json; they join the shared world when the scenario is loaded'),
+  rules: z.array(Rule).default([]),
+  steps: z.array(Step).default([]),
+});
+
+export type Scenario = z.output<typeof ScenarioParts> & { provider: string; setup?: Setup };
+export type ScenarioInput = z.input<typeof ScenarioParts> & { provider: string; setup?: Setup };
+
+/** The scenario schema for these providers: `provider` names one of them, `setup` takes their settings. */
+export function scenarioSchema(providers: readonly Pick<Provider, 'id' | 'settings'>[]): z.ZodType<Scenario, ScenarioInput> {
+  const ids = providers.map((p) => p.id);
+  const Setup = z.strictObject({
+    clock: ClockSetup,
+    ...Object.fromEntries(providers.map((p) => [p.id, p.settings.schema.optional().describe(p.settings.setupDescription)])),
+  });
+  const { $schema, $comment, name, description, fixtures, rules, steps } = ScenarioParts.shape;
+  // Spelt out field by field so the JSON schema keeps the order a reader expects.
+  return z
+    .strictObject({
+      $schema,
+      $comment,
+      name,
+      provider: z.enum(ids as [string, ...string[]]),
+      description,
+      setup: Setup.optional(),
+      fixtures,
+      rules,
+      steps,
+    })
+    .describe('A Mahak scenario') as unknown as z.ZodType<Scenario, ScenarioInput>;
+}
 
 /** The schema editors read: `# yaml-language-server: $schema=../scenario.schema.json`. */
-export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+export function scenarioJsonSchema(schema: z.ZodType): unknown {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }

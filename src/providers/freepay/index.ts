@@ -1,7 +1,16 @@
 // The Freepay payment gateway, mounted at /freepay in place of https://freepay.ir:
-// request → gateway page → callback → verify.
+// request → gateway page → callback → verify. Its routes, and the provider the sandbox mounts.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
+import type { Provider } from '../../core/provider.js';
+import { documentedFreepayCode, freepayEndpointIds } from './catalog.js';
+import { FreepayError } from './errors.js';
+import { asFreepayError, freepayErrorResponse } from './error-response.js';
+import { FreepayMerchantPatch, applyFreepaySettings, freepaySettingsRefusal } from './merchant.js';
+import { catchUpFreepay } from './money.js';
+import { freepayTenancy } from './tenancy.js';
+import { freepayTestValues } from './test-values.js';
+import { registerFreepayControl } from './control.js';
 import { journalCalls } from '../../core/journal-calls.js';
 import { limitBody } from '../../core/body-limit.js';
 import { freepayBodyBytes, freepayBodyRefused } from './pipeline.js';
@@ -28,3 +37,24 @@ export function createFreepayApp(deps: AppDeps) {
   registerPanel(app);
   return app;
 }
+
+export const freepay: Provider = {
+  id: 'freepay',
+  basePath: freepayBasePath,
+  endpointIds: freepayEndpointIds,
+  // Codes by name (amountMismatch) or status number (-12).
+  documentedCode: documentedFreepayCode,
+  settings: {
+    schema: FreepayMerchantPatch,
+    setupDescription: 'As PATCH /_sandbox/tenants/{id}/freepay: sites, status, amount limits, authority lifetime',
+    refusal: (deps, tenantId, patch) => freepaySettingsRefusal(deps, tenantId, patch as FreepayMerchantPatch),
+    apply: (deps, tenantId, patch) => void applyFreepaySettings(deps, tenantId, patch as FreepayMerchantPatch),
+  },
+  tenancy: freepayTenancy,
+  testValues: freepayTestValues,
+  catchUp: catchUpFreepay,
+  registerControl: registerFreepayControl,
+  createApp: createFreepayApp,
+  errorResponse: (c, error) => freepayErrorResponse(c, asFreepayError(error)),
+  notFoundResponse: (c) => freepayErrorResponse(c, new FreepayError('notFound')),
+};

@@ -98,8 +98,8 @@ export function onRegisteredSite(merchant: FreepayMerchant, callback: URL): bool
   return merchant.sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
-/** Applies a patch to the tenant's merchant; answers the reason when the result would not hold together. */
-export function applyFreepaySettings(deps: AppDeps, tenantId: string, patch: FreepayMerchantPatch): string | undefined {
+/** Why the patch cannot be applied to the tenant's merchant (the result would not hold together), or undefined. */
+export function freepaySettingsRefusal(deps: AppDeps, tenantId: string, patch: FreepayMerchantPatch): string | undefined {
   const row = getTenant(deps.db, tenantId);
   if (!row) return `tenant ${tenantId} does not exist`;
   const next = patchedMerchant(freepayMerchant(row), patch);
@@ -112,6 +112,14 @@ export function applyFreepaySettings(deps: AppDeps, tenantId: string, patch: Fre
       return `settlementIban ${next.settlementIban} does not belong to the merchant (national code ${next.nationalCode}); its owners: ${account.owners.join(', ') || 'none on record'}`;
     }
   }
+  return undefined;
+}
+
+/** Applies a patch to the tenant's merchant; answers the reason when the result would not hold together. */
+export function applyFreepaySettings(deps: AppDeps, tenantId: string, patch: FreepayMerchantPatch): string | undefined {
+  const refusal = freepaySettingsRefusal(deps, tenantId, patch);
+  if (refusal) return refusal;
+  const row = getTenant(deps.db, tenantId)!;
   const stored = { ...(JSON.parse(row.freepay) as Record<string, unknown>), ...patch };
   updateTenant(deps.db, tenantId, { freepay: JSON.stringify(stored) });
   return undefined;

@@ -63,7 +63,7 @@ export function beforeWork(c: AppContext, endpointId: FreepayEndpointId, body: R
 
 /** X-Sandbox-Error: a code name (amountMismatch) or status (-12) the endpoint answers. */
 function applyForcedError(c: AppContext, endpointId: FreepayEndpointId): void {
-  forcedError(c, 'freepay', endpointId, {
+  forcedError(c, { documentedCode: documentedFreepayCode }, endpointId, {
     documented: (code) => new FreepayError(code as FreepayCodeName),
     undocumented: (wanted) =>
       new FreepayError(

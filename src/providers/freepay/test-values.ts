@@ -1,7 +1,7 @@
 // Freepay test values: the test cards, and cancelling, as what the payment page is sent
 // (POST /payment/gateway:{authority}, form-urlencoded). {{authority}} is a payment of yours and
 // {{captcha}} the answer shown beside the page's captcha (also in its X-Sandbox-Captcha header).
-import type { TestValue } from '../jibit/test-values/index.js';
+import type { TestValue } from '../../core/provider.js';
 import { testCards } from './catalog.js';
 
 const page = (fields: Record<string, string>) => ({

@@ -1,6 +1,15 @@
-// The Jibit inquiry API, mounted at /jibit/ide in place of https://napi.jibit.ir/ide.
+// The Jibit inquiry API, mounted at /jibit/ide in place of https://napi.jibit.ir/ide: its routes,
+// and the provider the sandbox mounts.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
+import type { Provider } from '../../core/provider.js';
+import { documentedSpelling, endpointIds } from './catalog.js';
+import { JibitError } from './errors.js';
+import { asJibitError, jibitErrorResponse } from './error-response.js';
+import { JibitSettingsPatch, applyJibitSettings } from './settings-patch.js';
+import { jibitTenancy } from './tenancy.js';
+import { jibitTestValues } from './test-values/index.js';
+import { registerJibitControl } from './control.js';
 import { jibitPipeline } from './pipeline.js';
 import { journalCalls } from '../../core/journal-calls.js';
 import { jibitHook } from './validation.js';
@@ -45,3 +54,21 @@ export function createJibitApp(deps: AppDeps) {
   registerDailyReport(app);
   return app;
 }
+
+export const jibit: Provider = {
+  id: 'jibit',
+  basePath: jibitBasePath,
+  endpointIds,
+  documentedCode: documentedSpelling,
+  settings: {
+    schema: JibitSettingsPatch,
+    setupDescription: 'As PATCH /_sandbox/tenants/{id}/jibit: balances, billing, daily limits, prices, allowed IPs',
+    apply: (deps, tenantId, patch, reason) => applyJibitSettings(deps, tenantId, patch as JibitSettingsPatch, reason),
+  },
+  tenancy: jibitTenancy,
+  testValues: () => jibitTestValues(),
+  registerControl: registerJibitControl,
+  createApp: createJibitApp,
+  errorResponse: (c, error) => jibitErrorResponse(c, asJibitError(error)),
+  notFoundResponse: (c) => jibitErrorResponse(c, new JibitError('handler.not_found')),
+};

@@ -144,7 +144,7 @@ async function identifyByRefreshToken(c: AppContext, token: unknown): Promise<vo
 
 /** X-Sandbox-Error: <code> makes the endpoint answer that documented code. */
 function applyForcedError(c: AppContext, endpointId: string): void {
-  forcedError(c, 'jibit', endpointId, {
+  forcedError(c, { documentedCode: documentedSpelling }, endpointId, {
     documented: (code) => jibitError(code),
     undocumented: (wanted) =>
       jibitError(

@@ -7,8 +7,6 @@ import type { AppDeps, AppEnv } from '../../core/http.js';
 import type { StoredScenario } from '../../core/scenarios/book.js';
 import { ScenarioInvalid } from '../../core/scenarios/parse.js';
 import { clockStateOf, getTenant, saveClock, updateTenant } from '../../core/tenants.js';
-import { applyJibitSettings } from '../../providers/jibit/settings-patch.js';
-import { applyFreepaySettings } from '../../providers/freepay/merchant.js';
 import { SandboxError, jsonResponse, problemResponse } from '../errors.js';
 import { isoTime, requireTenant, tenantView } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
@@ -115,10 +113,11 @@ const deactivate = createRoute({
 export function activateScenario(deps: AppDeps, tenantId: string, stored: StoredScenario): void {
   const { setup } = stored.scenario;
   const row = requireTenant(deps, tenantId);
-  // The one part of a setup that can be refused goes first, so a refusal changes nothing.
-  if (setup?.freepay) {
-    const refusal = applyFreepaySettings(deps, tenantId, setup.freepay);
-    if (refusal) throw new SandboxError(400, 'invalid_scenario', `setup.freepay: ${refusal}`);
+  const parts = deps.providers.filter((p) => setup?.[p.id] !== undefined).map((p) => ({ provider: p, patch: setup![p.id] }));
+  // What can be refused is checked first, so a refusal changes nothing.
+  for (const { provider, patch } of parts) {
+    const refusal = provider.settings.refusal?.(deps, tenantId, patch);
+    if (refusal) throw new SandboxError(400, 'invalid_scenario', `setup.${provider.id}: ${refusal}`);
   }
   if (setup?.clock) {
     let state = clockStateOf(row);
@@ -128,7 +127,8 @@ export function activateScenario(deps: AppDeps, tenantId: string, stored: Stored
     if (setup.clock.frozen === false) state = applyClockCommand(state, { freeze: false }, deps.wall);
     saveClock(deps.db, tenantId, state);
   }
-  if (setup?.jibit) applyJibitSettings(deps, tenantId, setup.jibit, `scenario ${stored.name}`);
+  // After the clock: ledger entries are dated on the clock the setup left.
+  for (const { provider, patch } of parts) provider.settings.apply(deps, tenantId, patch, `scenario ${stored.name}`);
   updateTenant(deps.db, tenantId, { scenario: stored.name });
   deps.rules.restart(tenantId, stored.name);
 }

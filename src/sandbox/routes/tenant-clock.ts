@@ -5,8 +5,7 @@ import { applyClockCommand, clockRange, tenantClock, type ClockCommand } from '.
 import type { AppEnv } from '../../core/http.js';
 import { clockStateOf, getTenant, saveClock } from '../../core/tenants.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
-import { catchUpFreepay } from '../../providers/freepay/money.js';
-import { clockView, requireTenant } from '../tenant-view.js';
+import { catchUp, clockView, requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
 const ClockBody = z
@@ -47,7 +46,7 @@ export function registerTenantClock(app: OpenAPIHono<AppEnv>) {
     }
     saveClock(deps.db, id, next);
     // What the new time brings due happens now: reversals and settlements on the way.
-    catchUpFreepay(deps, id, nowMs);
+    catchUp(deps, row, nowMs);
     return c.json(clockView(getTenant(deps.db, id)!, deps), 200);
   });
 }

@@ -3,9 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
-import { requireTenant } from '../tenant-view.js';
-import { clockOf } from '../../core/tenants.js';
-import { catchUpFreepay } from '../../providers/freepay/money.js';
+import { catchUp, requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
 const wholeLimit = { error: 'must be a whole number from 1 to 1000' };
@@ -78,7 +76,7 @@ export function registerTenantOutbox(app: OpenAPIHono<AppEnv>) {
     const { since, ...filter } = c.req.valid('query');
     const row = requireTenant(deps, id);
     // Notices that fell due on the tenant's clock are sent before the listing.
-    catchUpFreepay(deps, id, clockOf(row, deps.wall).now());
+    catchUp(deps, row);
     const entries = deps.outbox.list(id, { ...filter, ...(since === undefined ? {} : { sinceMs: Date.parse(since) }) });
     return c.json({ entries }, 200);
   });

@@ -2,8 +2,7 @@
 // optionally filtered by provider, endpoint or outcome.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
-import { jibitTestValues, type TestValue } from '../../providers/jibit/test-values/index.js';
-import { freepayTestValues } from '../../providers/freepay/test-values.js';
+import type { TestValue } from '../../core/provider.js';
 
 const TestValueSchema = z
   .object({
@@ -38,13 +37,16 @@ const route = createRoute({
   responses: { 200: { description: 'Test values', content: { 'application/json': { schema: z.array(TestValueSchema) } } } },
 });
 
-let cached: TestValue[] | undefined;
+/** Built once per provider list: the values never change while the sandbox runs. */
+const cache = new WeakMap<object, TestValue[]>();
 
 export function registerTestValues(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { provider, endpoint, outcome } = c.req.valid('query');
-    cached ??= [...jibitTestValues(), ...freepayTestValues()];
-    const values = cached.filter(
+    const { providers } = c.get('deps');
+    let all = cache.get(providers);
+    if (!all) cache.set(providers, (all = providers.flatMap((p) => p.testValues())));
+    const values = all.filter(
       (v) => (!provider || v.provider === provider) && (!endpoint || v.endpoint === endpoint) && (!outcome || v.outcome === outcome),
     );
     return c.json(values, 200);

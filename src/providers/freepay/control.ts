@@ -4,13 +4,12 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { clockOf, getTenant } from '../../core/tenants.js';
 import { tehranJalaliDay } from '../../core/calendar.js';
-import { submitPayment } from '../../providers/freepay/flow.js';
-import { FreepayMerchantPatch, applyFreepaySettings } from '../../providers/freepay/merchant.js';
-import { findPayment } from '../../providers/freepay/payments.js';
-import { SandboxError, jsonResponse, problemResponse } from '../errors.js';
-import { requireTenant, tenantView } from '../tenant-view.js';
-import { TenantParams } from './tenant-get.js';
-
+import { submitPayment } from './flow.js';
+import { FreepayMerchantPatch, applyFreepaySettings } from './merchant.js';
+import { findPayment } from './payments.js';
+import { SandboxError, jsonResponse, problemResponse } from '../../sandbox/errors.js';
+import { requireTenant, tenantView } from '../../sandbox/tenant-view.js';
+import { TenantParams } from '../../sandbox/routes/tenant-get.js';
 
 const patch = createRoute({
   method: 'patch',
@@ -45,7 +44,7 @@ const pay = createRoute({
   },
 });
 
-export function registerTenantFreepay(app: OpenAPIHono<AppEnv>) {
+export function registerFreepayControl(app: OpenAPIHono<AppEnv>) {
   app.openapi(patch, (c) => {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');

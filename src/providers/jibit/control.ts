@@ -2,11 +2,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { getTenant } from '../../core/tenants.js';
-import { applyJibitSettings } from '../../providers/jibit/settings-patch.js';
-import { SandboxErrorBody } from '../errors.js';
-import { JibitSettingsPatch } from '../tenant-config.js';
-import { requireTenant, tenantView } from '../tenant-view.js';
-import { TenantParams } from './tenant-get.js';
+import { JibitSettingsPatch, applyJibitSettings } from './settings-patch.js';
+import { SandboxErrorBody } from '../../sandbox/errors.js';
+import { requireTenant, tenantView } from '../../sandbox/tenant-view.js';
+import { TenantParams } from '../../sandbox/routes/tenant-get.js';
 
 const route = createRoute({
   method: 'patch',
@@ -21,7 +20,7 @@ const route = createRoute({
   },
 });
 
-export function registerTenantJibit(app: OpenAPIHono<AppEnv>) {
+export function registerJibitControl(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');

@@ -1,0 +1,84 @@
+// What a provider is to the rest of the sandbox: core and the control API know providers only
+// through this interface, and the composition root lists them (the providers folder's index.ts).
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { AppDeps, AppEnv } from './http.js';
+import type { TenantConfig, TenantRow } from './tenants.js';
+
+/** What the scenario machinery needs of a provider: its endpoints and the codes each documents. */
+export interface ScenarioFacts {
+  id: string;
+  endpointIds: readonly string[];
+  /** The code as the endpoint documents it, or undefined when it does not. */
+  documentedCode(endpointId: string, code: string): string | undefined;
+}
+
+/** The settings a tenant may change, by the control API and by a scenario's setup. */
+export interface ProviderSettings {
+  /** One schema for both, so a scenario's setup says exactly what the control API takes. */
+  schema: z.ZodType;
+  /** How the scenario schema describes `setup.<provider id>`. */
+  setupDescription: string;
+  /** Why the patch cannot be applied to the tenant (checked before anything changes), or undefined. */
+  refusal?(deps: AppDeps, tenantId: string, patch: unknown): string | undefined;
+  /** Applies a valid patch; `reason` goes with any ledger entry it makes. */
+  apply(deps: AppDeps, tenantId: string, patch: unknown, reason: string): void;
+}
+
+/** A provider's part of POST /_sandbox/tenants: its body field, its config and its answer. */
+export interface ProviderTenancy {
+  /** The body field `<provider id>`: the settings plus any credentials a caller may choose. */
+  createSchema: z.ZodType;
+  /** Why the settings of a new tenant would not hold together, or undefined. */
+  createRefusal?(input: unknown): string | undefined;
+  /** The provider's part of a new tenant's config; `isDefault`: the default tenant's fixed credentials. */
+  config(input: unknown, isDefault: boolean): Partial<Omit<TenantConfig, 'name'>>;
+  /** Why the new config clashes with another tenant's (a key already in use), or undefined. */
+  conflict(deps: AppDeps, config: TenantConfig): string | undefined;
+  /** The creation answer's `<provider id>` field: the only place its secrets show in full. */
+  answerSchema: z.ZodType;
+  answer(row: TenantRow): unknown;
+  /** How GET /_sandbox/tenants/{id} shows the provider's part of a tenant. */
+  view(row: TenantRow, deps: AppDeps): unknown;
+}
+
+export interface TestRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | string[]>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A documented input for one outcome of one endpoint (GET /_sandbox/test-values). */
+export interface TestValue {
+  provider: string;
+  endpoint: string;
+  outcome: string;
+  request: TestRequest;
+  note?: string;
+}
+
+export interface Provider extends ScenarioFacts {
+  /** Where its API is mounted, e.g. /jibit/ide. */
+  basePath: string;
+  settings: ProviderSettings;
+  tenancy: ProviderTenancy;
+  testValues(): readonly TestValue[];
+  /** Work that fell due on the tenant's clock (settlements, notices), done before a tenant is shown or its outbox read. */
+  catchUp?(deps: AppDeps, tenantId: string, nowMs: number): void;
+  /** Its routes under the control API (/_sandbox), e.g. its settings route. */
+  registerControl(app: OpenAPIHono<AppEnv>): void;
+  /** Its API, mounted at basePath. */
+  createApp(deps: AppDeps): Hono<AppEnv>;
+  /** The provider's own error answer for a request under basePath. */
+  errorResponse(c: Context<AppEnv>, error: Error): Response;
+  /** The provider's own answer for a path under basePath that has no route. */
+  notFoundResponse(c: Context<AppEnv>): Response;
+}
+
+/** The provider a path belongs to, if any. */
+export function providerOfPath(providers: readonly Provider[], path: string): Provider | undefined {
+  return providers.find((p) => path === p.basePath || path.startsWith(`${p.basePath}/`));
+}

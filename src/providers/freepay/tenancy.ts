@@ -1,0 +1,38 @@
+// Freepay's part of a tenant: the merchant key and settings a new tenant starts with, the
+// key-clash check, the creation answer and how the control API shows the merchant.
+import { z } from '@hono/zod-openapi';
+import type { ProviderTenancy } from '../../core/provider.js';
+import { newId } from '../../core/ids.js';
+import { maskSecret } from '../../core/journal.js';
+import { tenantByFreepayApiKey, type TenantConfig } from '../../core/tenants.js';
+import { FreepayMerchantPatch, defaultMerchant, freepayMerchant, patchedMerchant } from './merchant.js';
+import { freepayBalance } from './money.js';
+
+/** The default tenant's merchant key: fixed, so a fresh sandbox can be called without set-up. */
+export const defaultFreepayKey = 'mahak-default-freepay-key';
+
+const FreepayCreate = FreepayMerchantPatch.extend({ apiKey: z.string().min(1).max(128).optional() }).strict();
+type FreepayCreate = z.infer<typeof FreepayCreate>;
+
+function config(input: unknown, isDefault: boolean): Pick<TenantConfig, 'freepay'> {
+  const { apiKey, ...settings } = input as FreepayCreate;
+  return { freepay: { apiKey: apiKey ?? (isDefault ? defaultFreepayKey : newId('freepayKey')), settings } };
+}
+
+export const freepayTenancy: ProviderTenancy = {
+  createSchema: FreepayCreate,
+  createRefusal(input) {
+    const merchant = patchedMerchant(defaultMerchant, input as FreepayCreate);
+    return typeof merchant === 'string' ? merchant : undefined;
+  },
+  config,
+  conflict: (deps, { freepay }) => (tenantByFreepayApiKey(deps.db, freepay.apiKey) ? 'freepay.apiKey is already used by another tenant' : undefined),
+  answerSchema: z.object({ apiKey: z.string() }),
+  answer: (row) => ({ apiKey: row.freepayApiKey! }),
+  view: (row, deps) => ({
+    // Freepay's merchant key is its only credential: a secret, masked like the Jibit one.
+    apiKey: row.freepayApiKey === null ? null : maskSecret(row.freepayApiKey),
+    ...freepayMerchant(row),
+    balances: { FREEPAY: freepayBalance(deps.db, row.id, 'FREEPAY'), FREEPAY_HELD: freepayBalance(deps.db, row.id, 'FREEPAY_HELD') },
+  }),
+};
