@@ -6,7 +6,8 @@ import type { TenantRow } from '../../core/tenants.js';
 import { answerFields, failureReasons, freepayCodes, type FreepayCodeName } from './catalog.js';
 import { FreepayError } from './errors.js';
 import { freepayMerchant } from './merchant.js';
-import { catchUpFreepay, recordFreepay } from './money.js';
+import { catchUpFreepay } from './money.js';
+import { recordFreepay } from './wallet.js';
 import { checkCardForm, findPayment, movePayment, outcomeOf, settleSubmission, shownStatus, type CardForm, type PaymentRow, type Submission } from './payments.js';
 
 export type BuyerAction = { cancel: true } | { form: CardForm; checkCaptcha: boolean };

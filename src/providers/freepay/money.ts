@@ -3,32 +3,13 @@
 // it is returned to the card 72 hours later on the tenant clock. Time-driven work (reversals) is
 // caught up whenever the tenant's Freepay state is read or changed, so a clock moved by days
 // does exactly what the days would have done.
-import { and, desc, eq, isNull, lte, isNotNull } from 'drizzle-orm';
+import { and, eq, isNull, lte, isNotNull } from 'drizzle-orm';
 import type { AppDeps } from '../../core/http.js';
-import type { Db } from '../../db/index.js';
-import { freepayPayments, ledger } from '../../db/schema/index.js';
+import { freepayPayments } from '../../db/schema/index.js';
 import { failureReasons } from './catalog.js';
 import type { PaymentRow } from './payments.js';
 import { settleDue } from './settlement.js';
-
-export type FreepayWallet = 'FREEPAY' | 'FREEPAY_HELD';
-
-export function freepayBalance(db: Db, tenantId: string, wallet: FreepayWallet): number {
-  const last = db
-    .select({ balance: ledger.balanceAfterRial })
-    .from(ledger)
-    .where(and(eq(ledger.tenantId, tenantId), eq(ledger.wallet, wallet)))
-    .orderBy(desc(ledger.id))
-    .limit(1)
-    .get();
-  return last?.balance ?? 0;
-}
-
-/** Records a movement of the merchant's Freepay money; call inside the transaction that caused it. */
-export function recordFreepay(db: Db, tenantId: string, wallet: FreepayWallet, amountRial: number, reason: string, atMs: number): void {
-  const balanceAfterRial = freepayBalance(db, tenantId, wallet) + amountRial;
-  db.insert(ledger).values({ tenantId, wallet, amountRial, balanceAfterRial, reason, endpointId: null, atMs }).run();
-}
+import { recordFreepay } from './wallet.js';
 
 /**
  * Catches the tenant's Freepay money up with its clock: returns to the card the money of every

@@ -11,7 +11,7 @@ import { freepayPayments, freepaySettlements } from '../../db/schema/index.js';
 import { settlementHour } from './catalog.js';
 import holidays from './holidays.json' with { type: 'json' };
 import { freepayMerchant } from './merchant.js';
-import { recordFreepay } from './money.js';
+import { recordFreepay } from './wallet.js';
 
 const holidayNames: Record<string, string> = holidays.days;
 

@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { maskSecret } from '../../core/journal.js';
 import { tenantByFreepayApiKey, type TenantConfig } from '../../core/tenants.js';
 import { FreepayMerchantPatch, defaultMerchant, freepayMerchant, patchedMerchant } from './merchant.js';
-import { freepayBalance } from './money.js';
+import { freepayBalance } from './wallet.js';
 
 /** The default tenant's merchant key: fixed, so a fresh sandbox can be called without set-up. */
 export const defaultFreepayKey = 'mahak-default-freepay-key';
