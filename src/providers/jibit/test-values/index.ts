@@ -13,22 +13,9 @@ import { trackIdMaxLength } from '../pipeline.js';
 import { keyMaxLength } from '../routes/token-generate.js';
 import { cardStateCodes } from '../answers.js';
 import { picks } from './picks.js';
+import type { TestRequest, TestValue } from '../../../core/provider.js';
 
-export interface TestRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  query?: Record<string, string | string[]>;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface TestValue {
-  provider: 'jibit' | 'freepay';
-  endpoint: string;
-  outcome: string;
-  request: TestRequest;
-  note?: string;
-}
+export type { TestRequest, TestValue };
 
 const get = (path: string, query?: Record<string, string | string[]>): TestRequest => ({ method: 'GET', path, ...(query ? { query } : {}) });
 const post = (path: string, body: unknown): TestRequest => ({ method: 'POST', path, body });
