@@ -248,7 +248,7 @@ async function runCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promi
     const result = await runScenario(scenario, {
       baseUrl: values.url ?? 'http://mahak.local',
       ...(inProcess ? { fetch: (url: string, init: RequestInit) => inProcess.fetch(new Request(url, init)) } : {}),
-      ...(!inProcess && token !== undefined ? { fetch: withControlToken(`${values.url!.replace(/\/+$/, '')}/_sandbox/`, token) } : {}),
+      ...(!inProcess && token !== undefined ? { controlToken: token } : {}),
       source,
       keepTenant: values.keep === true,
       onStep: (step) => {
@@ -290,11 +290,3 @@ function controlHeaders(flag: string | undefined, env: NodeJS.ProcessEnv): Recor
   return token === undefined ? {} : { authorization: `Bearer ${token}` };
 }
 
-/** fetch that adds the token to control-API calls, unless a step sends its own Authorization; provider calls go as they are. */
-function withControlToken(controlBase: string, token: string) {
-  return (url: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    if (url.startsWith(controlBase) && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
-    return fetch(url, { ...init, headers });
-  };
-}

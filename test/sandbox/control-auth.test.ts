@@ -6,6 +6,9 @@ import { readEnv } from '../../src/env.js';
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance, type Instance } from '../../src/instance.js';
 import { createSandbox } from '../../src/index.js';
+import { runScenario } from '../../src/core/scenarios/runner.js';
+import { readScenarioFile } from '../../src/scenario-format.js';
+import { shippedScenariosDir } from '../../src/instance.js';
 import { maskSecret } from '../../src/core/journal.js';
 import { isLoopbackHost, tenantControlToken } from '../../src/sandbox/control-tokens.js';
 import { json } from '../helpers.js';
@@ -414,6 +417,30 @@ describe('the OpenAPI document and createSandbox()', () => {
       expect((await show(openSandbox)).status).toBe(200);
     } finally {
       await Promise.all([lockedSandbox.close(), openSandbox.close()]);
+    }
+  });
+
+  test('runScenario against a locked sandbox runs every step with controlToken, and stops at its set-up without it', async () => {
+    const lockedSandbox = createSandbox({ scenarios: false, adminToken });
+    try {
+      const { scenario, source } = readScenarioFile(`${shippedScenariosDir}/jibit/empty-balance.yaml`, shippedScenariosDir);
+      const run = (controlToken?: string) =>
+        runScenario(scenario, {
+          baseUrl: 'http://sandbox.test',
+          fetch: (url, init) => lockedSandbox.fetch(new Request(url, init)),
+          source,
+          ...(controlToken === undefined ? {} : { controlToken }),
+        });
+      const refused = await run();
+      expect({ ok: refused.ok, steps: refused.steps.length, setupProblem: refused.setupProblem }).toEqual({
+        ok: false,
+        steps: 0,
+        setupProblem: expect.stringContaining('401'),
+      });
+      const passed = await run(adminToken);
+      expect({ ok: passed.ok, failed: passed.steps.filter((s) => s.outcome !== 'passed').map((s) => s.problems) }).toEqual({ ok: true, failed: [] });
+    } finally {
+      await lockedSandbox.close();
     }
   });
 });

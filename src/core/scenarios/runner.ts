@@ -35,14 +35,28 @@ export interface RunOptions {
   source?: string;
   /** Keep the tenant afterwards, to look at its journal. */
   keepTenant?: boolean;
+  /** The admin token of a locked control API: sent with every call to /_sandbox (the runner's and the steps'), never with a provider call. */
+  controlToken?: string;
   onStep?(result: StepResult): void;
 }
 
 const defaultTimeoutMs = 10_000;
 
+/** `call`, adding `Authorization: Bearer <token>` to requests under `controlBase` that carry none of their own. */
+function withControlToken(call: FetchLike, controlBase: string, token: string): FetchLike {
+  return (url, init) => {
+    const underControl = url === controlBase || url.startsWith(`${controlBase}/`) || url.startsWith(`${controlBase}?`);
+    const headers = new Headers(init.headers);
+    if (!underControl || headers.has('authorization')) return call(url, init);
+    headers.set('authorization', `Bearer ${token}`);
+    return call(url, { ...init, headers });
+  };
+}
+
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<RunResult> {
-  const call = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, '');
+  const plain: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const call = options.controlToken === undefined ? plain : withControlToken(plain, `${base}/_sandbox`, options.controlToken);
   const control = async (method: string, path: string, body?: string, type = 'application/json') => {
     const res = await call(`${base}/_sandbox${path}`, {
       method,
