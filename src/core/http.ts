@@ -120,6 +120,16 @@ export function credentialHeader(c: AppContext, name: string): { value: string |
   return { value, repeated: seen > 1 };
 }
 
+/**
+ * The token of `Authorization: Bearer <token>` ('' when the header is missing or names another
+ * scheme), and whether Authorization came more than once: every caller refuses a repeated one
+ * rather than take the first, as Node alone would.
+ */
+export function bearerCredential(c: AppContext): { token: string; repeated: boolean } {
+  const sent = credentialHeader(c, 'authorization');
+  return { token: /^\s*Bearer\s+(.*?)\s*$/i.exec(sent.value ?? '')?.[1] ?? '', repeated: sent.repeated };
+}
+
 /** The raw query string (without '?'), from Node's request line when there is one. */
 export function rawQuery(c: AppContext): string {
   const url = (c.env as NodeBindings)?.incoming?.url ?? c.req.url;

@@ -3,7 +3,7 @@
 // own /_sandbox/tenants/{id}/… routes and for reading scenarios. Unlisted routes are admin-only,
 // so a new route is locked until someone decides otherwise. Without an admin token it stays open.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../core/http.js';
+import { bearerCredential, type AppEnv } from '../core/http.js';
 import { adminTokenProblem, sameSecret, tenantExists, tenantOfControlToken } from './control-tokens.js';
 
 /** Who may call a route: anyone, any token of this sandbox, one tenant's token, or the admin only. */
@@ -37,12 +37,6 @@ function refuse(c: Context<AppEnv>, status: 401 | 403, error: string, message: s
   return c.json({ error, message }, status);
 }
 
-/** The token of an `Authorization: Bearer <token>` header (scheme in any case), if that is what was sent. */
-function bearerToken(header: string | undefined): string | undefined {
-  const found = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return found?.[1];
-}
-
 export function controlAuth(adminToken: string | undefined): MiddlewareHandler<AppEnv> {
   if (adminToken === undefined) return (_c, next) => next();
   const problem = adminTokenProblem(adminToken);
@@ -50,8 +44,10 @@ export function controlAuth(adminToken: string | undefined): MiddlewareHandler<A
   return async (c, next) => {
     const access = accessOf(c.req.method, c.req.path);
     if (access.kind === 'public') return next();
-    const token = bearerToken(c.req.header('authorization'));
-    if (token === undefined) {
+    const { token, repeated } = bearerCredential(c);
+    // Two credentials are no credential: neither is taken (Node alone would keep the first).
+    if (repeated) return refuse(c, 403, 'forbidden', 'Authorization was sent more than once; send one token');
+    if (!token) {
       return refuse(
         c,
         401,

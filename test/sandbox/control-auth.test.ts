@@ -1,6 +1,7 @@
 // The control API's lock: with an admin token set, every /_sandbox route (read from the OpenAPI
 // document, so a new one cannot slip through) needs the admin token or, for one tenant's routes,
 // that tenant's control token; without one (on loopback) it stays open. Secrets show once.
+import { request } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { readEnv } from '../../src/env.js';
 import { manualClock } from '../../src/core/clock.js';
@@ -417,6 +418,31 @@ describe('the OpenAPI document and createSandbox()', () => {
       expect((await show(openSandbox)).status).toBe(200);
     } finally {
       await Promise.all([lockedSandbox.close(), openSandbox.close()]);
+    }
+  });
+
+  test('Authorization sent twice (the admin token first) answers 403, over a socket and in process: neither token is taken', async () => {
+    const lockedSandbox = createSandbox({ scenarios: false, adminToken });
+    const twice = { error: 'forbidden', message: 'Authorization was sent more than once; send one token' };
+    try {
+      const { port } = await lockedSandbox.listen();
+      const overSocket = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+        const sent = request({ port, host: '127.0.0.1', path: '/_sandbox/tenants/ten_default', headers: { authorization: [`Bearer ${adminToken}`, 'Bearer other-token-000000'] } }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += String(chunk)));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+      expect(overSocket).toEqual({ status: 403, body: twice });
+      const headers = new Headers();
+      headers.append('authorization', `Bearer ${adminToken}`);
+      headers.append('authorization', 'Bearer other-token-000000');
+      const inProcess = await lockedSandbox.fetch(new Request('http://sandbox/_sandbox/tenants/ten_default', { headers }));
+      expect({ status: inProcess.status, body: await json(inProcess) }).toEqual({ status: 403, body: twice });
+    } finally {
+      await lockedSandbox.close();
     }
   });
 

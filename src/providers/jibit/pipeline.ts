@@ -3,7 +3,7 @@
 // forced error (X-Sandbox-Error) → readable request → the endpoint's validation and handler.
 import type { MiddlewareHandler, Next } from 'hono';
 import { declaredTooLarge, readBody } from '../../core/body-limit.js';
-import { callerAllowed, credentialHeader, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
+import { bearerCredential, callerAllowed, header, identify, rawQuery, type AppDeps, type AppEnv, type AppContext } from '../../core/http.js';
 import { getTenant, tenantByJibitApiKey } from '../../core/tenants.js';
 import { act } from '../../core/scenarios/act.js';
 import { forcedError } from '../../core/forced-error.js';
@@ -96,11 +96,9 @@ function route(c: AppContext, request: Incoming): Promise<Response | void> {
 }
 
 function bearerToken(c: AppContext, endpointId: string): string {
-  const sent = credentialHeader(c, 'authorization');
-  // Two credentials are no credential: neither is taken (Node alone would keep the first).
-  if (sent.repeated) throw jibitError('forbidden');
-  const authorization = sent.value ?? '';
-  const token = /^Bearer\s+(.*)$/i.exec(authorization)?.[1]?.trim() ?? '';
+  const { token, repeated } = bearerCredential(c);
+  // Two credentials are no credential: neither is taken.
+  if (repeated) throw jibitError('forbidden');
   if (!token) throw jibitError(documentedSpelling(endpointId, 'token.is_required') ?? 'forbidden');
   return token;
 }

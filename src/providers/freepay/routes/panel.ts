@@ -3,7 +3,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import { parseJalaliYyMmDd, tehranInstant, tehranJalaliDateTime } from '../../../core/calendar.js';
-import { answer, credentialHeader, identify, type AppContext, type AppEnv } from '../../../core/http.js';
+import { answer, bearerCredential, identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
 import { freepaySettlements } from '../../../db/schema/index.js';
@@ -57,9 +57,8 @@ function detail(p: PaymentRow, nowMs: number) {
 
 /** The merchant named by Authorization: Bearer <API key>; none when the header is sent twice. */
 function merchantOf(c: AppContext): TenantRow | undefined {
-  const sent = credentialHeader(c, 'authorization');
-  const token = sent.repeated ? undefined : /^Bearer\s+(.+)$/i.exec(sent.value ?? '')?.[1]?.trim();
-  const tenant = token ? tenantByFreepayApiKey(c.get('deps').db, token) : undefined;
+  const { token, repeated } = bearerCredential(c);
+  const tenant = token && !repeated ? tenantByFreepayApiKey(c.get('deps').db, token) : undefined;
   identify(c, tenant);
   return tenant;
 }
