@@ -1,7 +1,7 @@
 // The control API's lock: with an admin token set, every /_sandbox route (read from the OpenAPI
 // document, so a new one cannot slip through) needs the admin token or, for one tenant's routes,
 // that tenant's control token; without one (on loopback) it stays open. Secrets show once.
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { readEnv } from '../../src/env.js';
 import { manualClock } from '../../src/core/clock.js';
@@ -427,7 +427,7 @@ describe('the OpenAPI document and createSandbox()', () => {
     try {
       const { port } = await lockedSandbox.listen();
       const overSocket = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
-        const sent = request({ port, host: '127.0.0.1', path: '/_sandbox/tenants/ten_default', headers: { authorization: [`Bearer ${adminToken}`, 'Bearer other-token-000000'] } }, (res) => {
+        const sent = httpRequest({ port, host: '127.0.0.1', path: '/_sandbox/tenants/ten_default', headers: ['Host', 'localhost', 'Connection', 'close', 'Authorization', `Bearer ${adminToken}`, 'Authorization', 'Bearer other-token-000000'] }, (res) => {
           let text = '';
           res.on('data', (chunk) => (text += String(chunk)));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));

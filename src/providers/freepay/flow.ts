@@ -50,7 +50,8 @@ const paymentData = (p: PaymentRow) => ({
  * same data. Every other state answers its own code. The answer's journal entry is written in
  * the same transaction, so a credit never stands without its record. Returns the answer body.
  */
-export function verifyPayment(c: AppContext, deps: AppDeps, merchant: TenantRow, authority: string, amountRial: number, nowMs: number): Record<string, unknown> {
+export function verifyPayment(c: AppContext, merchant: TenantRow, authority: string, amountRial: number, nowMs: number): Record<string, unknown> {
+  const deps = c.get('deps');
   catchUpFreepay(deps, merchant.id, nowMs);
   deps.journal.flush();
   return deps.db.transaction(() => {

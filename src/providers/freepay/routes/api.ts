@@ -83,13 +83,12 @@ export function registerApi(app: OpenAPIHono<AppEnv>) {
 
   app.post('/payment/verify', (c) =>
     merchantCall(c, 'payment-verify', verifyFields.api, async (fields, tenant) => {
-      const deps = c.get('deps');
       requireField(fields, verifyFields.api);
       const authority = toAsciiDigits(requireField(fields, verifyFields.authority));
       const amount = parseAmount(requireField(fields, verifyFields.amount));
       if (!tenant) throw new FreepayError('invalidApiKey');
       if (amount === undefined) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${verifyFields.amount})`);
-      return answer(c, verifyPayment(c, deps, tenant, authority, amount, c.get('clock')!.now()));
+      return answer(c, verifyPayment(c, tenant, authority, amount, c.get('clock')!.now()));
     }),
   );
 }
