@@ -6,8 +6,7 @@ import { createApp, type App } from './app.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { AppDeps } from './core/http.js';
 import { signingSecret } from './core/meta.js';
-import { createTenant, getTenant, giveFreepayKeys } from './core/tenants.js';
-import { newId } from './core/ids.js';
+import { createTenant, getTenant } from './core/tenants.js';
 import { TokenService } from './core/tokens.js';
 import { Meter } from './core/meter.js';
 import { Journal } from './core/journal.js';
@@ -20,7 +19,6 @@ import { createWorld, memoizedWorld, seedWorld } from './core/world/index.js';
 import { openDb, type Db } from './db/index.js';
 import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
 import { providers } from './providers/index.js';
-import { defaultFreepayKey } from './providers/freepay/tenancy.js';
 import { scenarioFormat } from './scenario-format.js';
 import { adminTokenProblem } from './sandbox/control-tokens.js';
 
@@ -69,9 +67,9 @@ function setUp(db: Db, options: InstanceOptions): Instance {
   seedWorld(db, worldSeed);
   if (!getTenant(db, defaultTenant.id)) {
     const config = buildTenantConfig(providers, { name: defaultTenant.name }, true);
-    createTenant(db, defaultTenant.id, config, wall.now());
+    createTenant(db, providers, defaultTenant.id, config, wall.now());
   }
-  giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultFreepayKey : newId('freepayKey')));
+  for (const provider of providers) provider.prepare?.(db, wall.now());
   const writes = new WriteBehind(db, { wall });
   const world = memoizedWorld(createWorld(db, worldSeed));
   const scenarios = new ScenarioBook(db, scenarioFormat, world.forget, options.scenariosDir !== undefined);

@@ -3,6 +3,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import type { Db } from '../db/index.js';
 import type { AppDeps, AppEnv } from './http.js';
 import type { TenantConfig, TenantRow } from './tenants.js';
 
@@ -41,6 +42,12 @@ export interface ProviderTenancy {
   answer(row: TenantRow): unknown;
   /** How GET /_sandbox/tenants/{id} shows the provider's part of a tenant. */
   view(row: TenantRow, deps: AppDeps): unknown;
+  /** Writes the rows of its own a new tenant starts with, inside the tenant's creation transaction. */
+  open?(db: Db, tenantId: string, config: TenantConfig, nowMs: number): void;
+  /** Returns its rows of the tenant to what `initial` (the config the tenant was created with) made, inside the reset's transaction. */
+  reset?(db: Db, tenantId: string, initial: TenantConfig, nowMs: number): void;
+  /** Deletes its rows of the tenant, inside the deletion's transaction. */
+  remove?(db: Db, tenantId: string): void;
 }
 
 export interface TestRequest {
@@ -66,6 +73,8 @@ export interface Provider extends ScenarioFacts {
   settings: ProviderSettings;
   tenancy: ProviderTenancy;
   testValues(): readonly TestValue[];
+  /** Start-up work on the opened database: what tenants created before this provider existed still lack. */
+  prepare?(db: Db, nowMs: number): void;
   /** Work that fell due on the tenant's clock (settlements, notices), done before a tenant is shown or its outbox read. */
   catchUp?(deps: AppDeps, tenantId: string, nowMs: number): void;
   /** Its routes under the control API (/_sandbox), e.g. its settings route. */

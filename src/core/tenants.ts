@@ -2,10 +2,11 @@
 // wallets and clock. Tests running in parallel each create one and never see each other.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { freepayPayments, freepaySettlements, journal, ledger, outbox, tenants, usage, wallets } from '../db/schema/index.js';
+import { journal, ledger, outbox, tenants, usage, wallets } from '../db/schema/index.js';
 import { tenantClock, type Clock, type ClockState } from './clock.js';
 import { openWallets, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
+import type { Provider } from './provider.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type Billing = 'prepaid' | 'postpaid';
@@ -26,9 +27,12 @@ export interface TenantConfig {
     /** Settings over the defaults (the Freepay merchant module). */
     settings: Record<string, unknown>;
   };
+  /** Each other provider's part, under its id, as its tenancy.config made it. */
+  readonly [providerId: string]: unknown;
 }
 
-export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: number): TenantRow {
+/** Creates the tenant with its wallets, and each provider's own rows (tenancy.open), in one transaction. */
+export function createTenant(db: Db, providers: readonly Provider[], id: string, config: TenantConfig, nowMs: number): TenantRow {
   return db.transaction((tx) => {
     const row = tx
       .insert(tenants)
@@ -50,6 +54,7 @@ export function createTenant(db: Db, id: string, config: TenantConfig, nowMs: nu
       .get();
     // Prepared statements on the same connection take part in the same transaction.
     openWallets(db, id, config.jibit.balances, nowMs);
+    for (const provider of providers) provider.tenancy.open?.(db, id, config, nowMs);
     return row;
   });
 }
@@ -108,13 +113,15 @@ export function updateTenant(db: Db, id: string, values: Partial<Omit<TenantRow,
   db.update(tenants).set(values).where(eq(tenants.id, id)).run();
 }
 
-const owned = [wallets, ledger, usage, journal, outbox, freepayPayments, freepaySettlements];
+/** What every tenant owns in core's tables; each provider removes its own (tenancy.remove). */
+const owned = [wallets, ledger, usage, journal, outbox];
 
 /** Removes the tenant and everything it owns. */
-export function deleteTenant(db: Db, id: string): void {
+export function deleteTenant(db: Db, providers: readonly Provider[], id: string): void {
   dropRow(db, id);
   db.transaction((tx) => {
     for (const table of owned) tx.delete(table).where(eq(table.tenantId, id)).run();
+    for (const provider of providers) provider.tenancy.remove?.(db, id);
     tx.delete(tenants).where(eq(tenants.id, id)).run();
   });
 }
@@ -123,7 +130,7 @@ export function deleteTenant(db: Db, id: string): void {
  * Returns the tenant to the state it was created in: settings, wallets (with a fresh ledger),
  * usage, clock, journal, outbox and active scenario. Its id and credentials stay.
  */
-export function resetTenant(db: Db, id: string, nowMs: number): void {
+export function resetTenant(db: Db, providers: readonly Provider[], id: string, nowMs: number): void {
   const row = getTenant(db, id);
   if (!row) return;
   const initial = JSON.parse(row.initialConfig) as TenantConfig;
@@ -136,8 +143,6 @@ export function resetTenant(db: Db, id: string, nowMs: number): void {
         dailyLimits: JSON.stringify(initial.jibit.dailyLimits),
         prices: JSON.stringify(initial.jibit.prices),
         billing: initial.jibit.billing,
-        // Tenants created before Freepay have no Freepay part in their initial config.
-        ...(initial.freepay ? { freepay: JSON.stringify(initial.freepay.settings) } : {}),
         clockOffsetMs: 0,
         clockFrozenAtMs: null,
         scenario: null,
@@ -145,5 +150,7 @@ export function resetTenant(db: Db, id: string, nowMs: number): void {
       .where(eq(tenants.id, id))
       .run();
     openWallets(db, id, initial.jibit.balances, nowMs);
+    for (const provider of providers) provider.tenancy.reset?.(db, id, initial, nowMs);
   });
+  dropRow(db, id);
 }

@@ -8,7 +8,7 @@ import { FreepayError } from './errors.js';
 import { asFreepayError, freepayErrorResponse } from './error-response.js';
 import { FreepayMerchantPatch, applyFreepaySettings, freepaySettingsRefusal } from './merchant.js';
 import { catchUpFreepay } from './money.js';
-import { freepayTenancy } from './tenancy.js';
+import { freepayTenancy, giveMissingFreepayKeys } from './tenancy.js';
 import { freepayTestValues } from './test-values.js';
 import { registerFreepayControl } from './control.js';
 import { journalCalls } from '../../core/journal-calls.js';
@@ -52,6 +52,7 @@ export const freepay: Provider = {
   },
   tenancy: freepayTenancy,
   testValues: freepayTestValues,
+  prepare: giveMissingFreepayKeys,
   catchUp: catchUpFreepay,
   registerControl: registerFreepayControl,
   createApp: createFreepayApp,

@@ -4,7 +4,11 @@ import { z } from '@hono/zod-openapi';
 import type { ProviderTenancy } from '../../core/provider.js';
 import { newId } from '../../core/ids.js';
 import { maskSecret } from '../../core/journal.js';
-import { tenantByFreepayApiKey, type TenantConfig } from '../../core/tenants.js';
+import { eq } from 'drizzle-orm';
+import { giveFreepayKeys, tenantByFreepayApiKey, updateTenant, type TenantConfig } from '../../core/tenants.js';
+import type { Db } from '../../db/index.js';
+import { freepayPayments, freepaySettlements } from '../../db/schema/index.js';
+import { defaultTenant } from '../../sandbox/tenant-config.js';
 import { FreepayMerchantPatch, defaultMerchant, freepayMerchant, patchedMerchant } from './merchant.js';
 import { freepayBalance } from './wallet.js';
 
@@ -35,4 +39,19 @@ export const freepayTenancy: ProviderTenancy = {
     ...freepayMerchant(row),
     balances: { FREEPAY: freepayBalance(deps.db, row.id, 'FREEPAY'), FREEPAY_HELD: freepayBalance(deps.db, row.id, 'FREEPAY_HELD') },
   }),
+  // Its gateway balances are core wallets (ledger rows), which the reset and deletion clear.
+  reset(db, tenantId, initial) {
+    removePayments(db, tenantId);
+    // Tenants created before Freepay have no Freepay part in their initial config.
+    if (initial.freepay) updateTenant(db, tenantId, { freepay: JSON.stringify(initial.freepay.settings) });
+  },
+  remove: (db, tenantId) => removePayments(db, tenantId),
 };
+
+function removePayments(db: Db, tenantId: string): void {
+  db.delete(freepayPayments).where(eq(freepayPayments.tenantId, tenantId)).run();
+  db.delete(freepaySettlements).where(eq(freepaySettlements.tenantId, tenantId)).run();
+}
+
+/** Tenants from before Freepay get a merchant API key of their own (the default tenant its fixed one). */
+export const giveMissingFreepayKeys = (db: Db) => giveFreepayKeys(db, (id) => (id === defaultTenant.id ? defaultFreepayKey : newId('freepayKey')));

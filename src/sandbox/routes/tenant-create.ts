@@ -50,7 +50,7 @@ export function registerTenantCreate(app: OpenAPIHono<AppEnv>, providers: readon
       const conflict = provider.tenancy.conflict(deps, config);
       if (conflict) throw new SandboxError(409, 'conflict', conflict);
     }
-    const row = createTenant(deps.db, newId('tenant'), config, deps.wall.now());
+    const row = createTenant(deps.db, providers, newId('tenant'), config, deps.wall.now());
     return c.json(
       {
         id: row.id,

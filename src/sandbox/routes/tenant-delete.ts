@@ -29,7 +29,7 @@ export function registerTenantDelete(app: OpenAPIHono<AppEnv>) {
     c.get('deps').meter.forget(id);
     c.get('deps').journal.forget(id);
     c.get('deps').rules.forgetTenant(id);
-    deleteTenant(c.get('deps').db, id);
+    deleteTenant(c.get('deps').db, c.get('deps').providers, id);
     return c.body(null, 204);
   });
 }

@@ -29,7 +29,7 @@ export function registerTenantReset(app: OpenAPIHono<AppEnv>) {
     deps.meter.forget(id);
     deps.journal.forget(id);
     deps.rules.forgetTenant(id);
-    resetTenant(deps.db, id, deps.wall.now());
+    resetTenant(deps.db, deps.providers, id, deps.wall.now());
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });
 }
