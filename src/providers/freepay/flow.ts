@@ -8,7 +8,8 @@ import { FreepayError } from './errors.js';
 import { freepayMerchant } from './merchant.js';
 import { catchUpFreepay } from './money.js';
 import { recordFreepay } from './wallet.js';
-import { checkCardForm, findPayment, movePayment, outcomeOf, settleSubmission, shownStatus, type CardForm, type PaymentRow, type Submission } from './payments.js';
+import { checkCardForm, outcomeOf, type CardForm } from '../../web/index.js';
+import { findPayment, movePayment, settleSubmission, shownStatus, type PaymentRow, type Submission } from './payments.js';
 
 export type BuyerAction = { cancel: true } | { form: CardForm; checkCaptcha: boolean };
 

@@ -10,8 +10,8 @@ import { FreepayError } from '../errors.js';
 import { submitPayment } from '../flow.js';
 import { freepayMerchant } from '../merchant.js';
 import { catchUpFreepay } from '../money.js';
-import { ClosedPage, PaymentPage } from '../page.js';
-import { captchaOf, findPayment, shownStatus, type CardForm, type FormField, type PaymentRow, type ShownStatus } from '../payments.js';
+import { captchaOf, CardPage, ClosedCardPage, formAlert, keptValues, type CardForm, type FormErrors, type FormValues } from '../../../web/index.js';
+import { findPayment, shownStatus, type PaymentRow, type ShownStatus } from '../payments.js';
 import { beforeWork, readForm } from '../pipeline.js';
 import { documentGateway } from './openapi.js';
 
@@ -23,20 +23,21 @@ const closedReason = (status: ShownStatus) => (status === 'expired' ? 'expired' 
 /** A form past the body limit (README "Limits"): the page again, saying so, with nothing of it kept. */
 const tooLargeAlert = 'فرم ارسالی بزرگ‌تر از حد مجاز است؛ لطفاً دوباره تلاش کنید.';
 
-function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Record<FormField, string>> = {}, errors: Partial<Record<FormField, string>> = {}, status = 200, alert?: string) {
+function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: FormValues = {}, errors: FormErrors = {}, status = 200, alert?: string) {
   const tenant = c.get('tenant')!;
   const html = (
-    <PaymentPage
+    <CardPage
+      skin="freepay"
       action={`/freepay/payment/${gatewayPrefix}${p.authority}`}
-      merchantName={freepayMerchant(tenant).name}
+      payeeName={freepayMerchant(tenant).name}
       amountRial={p.amountRial}
       description={p.description}
-      authority={p.authority}
+      reference={p.authority}
       expiresInSeconds={Math.max(0, Math.floor((p.expiresAtMs - nowMs) / 1000))}
       captcha={captchaOf(p.authority)}
       values={values}
       errors={errors}
-      alert={alert ?? (Object.keys(errors).length > 0 ? 'لطفاً خطاهای فرم را برطرف کنید.' : undefined)}
+      alert={alert ?? (Object.keys(errors).length > 0 ? formAlert : undefined)}
     />
   );
   c.set('answerBody', alert === tooLargeAlert ? { page: 'form', refused: 'body_too_large' } : Object.keys(errors).length > 0 ? { page: 'form', errors } : { page: 'form' });
@@ -48,7 +49,7 @@ function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: Partial<Re
 function closedPage(c: AppContext, reason: 'expired' | 'used' | 'unknown' | 'unavailable', status: number) {
   const tenant = c.get('tenant');
   c.set('answerBody', { page: 'closed', reason });
-  return c.html(<ClosedPage reason={reason} merchantName={tenant ? freepayMerchant(tenant).name : undefined} />, status as 200);
+  return c.html(<ClosedCardPage skin="freepay" reason={reason} payeeName={tenant ? freepayMerchant(tenant).name : undefined} />, status as 200);
 }
 
 /** The payment behind /payment/gateway:{authority}, with its tenant known for the journal. */
@@ -118,8 +119,7 @@ export function registerGateway(app: OpenAPIHono<AppEnv>) {
         if (result.kind === 'closed') return closedPage(c, closedReason(result.status), 410);
         if (result.kind === 'invalid') {
           // The form is kept, but never the card's secrets.
-          const kept = { card: form.card ?? '', expMonth: form.expMonth ?? '', expYear: form.expYear ?? '', email: form.email ?? '' };
-          return pageFor(c, payment, clock.now(), kept, result.errors, 422);
+          return pageFor(c, payment, clock.now(), keptValues(form), result.errors, 422);
         }
         c.set('answerBody', { redirect: result.url });
         return c.redirect(result.url, 303);

@@ -1,0 +1,18 @@
+// The card payment page's API for providers: the page in its skins, the form's check, the test
+// cards and their outcomes. src/web never imports a provider; providers import from here.
+export { captchaOf, checkCardForm, formAlert, formMessages, keptValues, type CardCheck, type CardForm, type FormErrors, type FormField, type FormValues } from './card-form.js';
+export {
+  CardPage,
+  ClosedCardPage,
+  closedMessages,
+  closedReasons,
+  countdownText,
+  renderCardPage,
+  renderClosedPage,
+  rial,
+  type CardPageProps,
+  type ClosedPageProps,
+  type ClosedReason,
+} from './card-page.js';
+export { failureReasons, groupedPan, maskPan, outcomeOf, testCardByNumber, testCards, type FailureReason, type TestCard, type TestCardOutcome } from './cards.js';
+export { gatewayTitle, skinNames, skins, type Skin, type SkinLook } from './skins.js';
