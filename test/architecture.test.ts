@@ -1,5 +1,5 @@
-// Providers are plug-ins: core and the control API never import a provider, and the provider
-// list names each provider once.
+// Providers are plug-ins: core, the control API and the shared pages (src/web) never import a
+// provider, and the provider list names each provider once.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +23,12 @@ function specifiers(text: string): string[] {
   return [...found].map((m) => m[1]!);
 }
 
-const layered = [...sourceFiles(join(src, 'core')), ...sourceFiles(join(src, 'sandbox'))];
+const layeredDirs = ['core', 'sandbox', 'web'];
+const layered = layeredDirs.flatMap((dir) => sourceFiles(join(src, dir)));
 
-test('no file under src/core or src/sandbox imports from src/providers', () => {
+test('no file under src/core, src/sandbox or src/web imports from src/providers', () => {
+  // Each folder is really read: a missing one would make the check pass on nothing.
+  for (const dir of layeredDirs) expect(layered.some((file) => file.startsWith(join(src, dir, '/')))).toBe(true);
   const offending = layered.flatMap((file) =>
     specifiers(readFileSync(file, 'utf8'))
       .filter((spec) => spec.startsWith('.') && resolve(dirname(file), spec).startsWith(providersDir))
@@ -34,9 +37,12 @@ test('no file under src/core or src/sandbox imports from src/providers', () => {
   expect(offending).toEqual([]);
 });
 
-test('the import check sees an import of a provider', () => {
-  const file = join(src, 'core', 'example.ts');
-  const spec = specifiers("import { jibit } from '../providers/jibit/index.js';")[0]!;
+test.each([
+  ['core', 'example.ts', "import { jibit } from '../providers/jibit/index.js';"],
+  ['web', 'example.tsx', "export { testCards } from '../providers/freepay/catalog.js';"],
+])('the import check sees an import of a provider from src/%s', (dir, name, line) => {
+  const file = join(src, dir, name);
+  const spec = specifiers(line)[0]!;
   expect(resolve(dirname(file), spec).startsWith(providersDir)).toBe(true);
 });
 
