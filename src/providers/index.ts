@@ -3,5 +3,6 @@
 import type { Provider } from '../core/provider.js';
 import { jibit } from './jibit/index.js';
 import { freepay } from './freepay/index.js';
+import { ice } from './ice/index.js';
 
-export const providers: readonly Provider[] = [jibit, freepay];
+export const providers: readonly Provider[] = [jibit, freepay, ice];

@@ -2,3 +2,4 @@ export * from './core.js';
 export * from './world.js';
 export * from './records.js';
 export * from './freepay.js';
+export * from './ice.js';

@@ -1,0 +1,173 @@
+// ICE credit-report consent: each tenant's ICE settings, its businesses (accounts, legal review,
+// wallet), sign-ups and password resets with their SMS codes, wallet ledger, bank charges and
+// report requests. Every table carries tenant_id, so a tenant's reset and deletion reach it.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const iceSettings = sqliteTable('ice_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  /** JSON: the tenant's ICE settings over the defaults (prices, lifetimes, legal review). */
+  settings: text('settings').notNull(),
+});
+
+export const iceBusinesses = sqliteTable(
+  'ice_businesses',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** Lower-cased; unique within the tenant. */
+    username: text('username').notNull(),
+    /** 09xxxxxxxxx; unique within the tenant. */
+    mobile: text('mobile').notNull(),
+    /** scrypt$<salt>$<hash>, never the password itself. */
+    passwordHash: text('password_hash').notNull(),
+    /** Bumped by a password change or reset: tokens issued before it are refused. */
+    tokenVersion: integer('token_version').notNull().default(0),
+    /** JSON: the registration's basic information (business name, names, phone, address, ...). */
+    profile: text('profile').notNull(),
+    email: text('email'),
+    /** JSON: the nine legal fields, once sent. */
+    legal: text('legal'),
+    /** JSON: what is kept of the two uploaded documents (kind, type, size, sha256), never their bytes. */
+    documents: text('documents'),
+    legalStatus: text('legal_status', { enum: ['none', 'pending', 'approved', 'rejected'] }).notNull().default('none'),
+    legalReason: text('legal_reason'),
+    legalSubmittedAtMs: integer('legal_submitted_at_ms'),
+    /** When a pending review decides itself (the tenant's legalReview setting); null: by the control API only. */
+    legalDecideAtMs: integer('legal_decide_at_ms'),
+    legalDecidedAtMs: integer('legal_decided_at_ms'),
+    /** The approved official name: what the person's consent SMS names. */
+    officialName: text('official_name'),
+    balanceRial: integer('balance_rial').notNull().default(0),
+    createdAtMs: integer('created_at_ms').notNull(),
+  },
+  (t) => [uniqueIndex('ice_businesses_username').on(t.tenantId, t.username), uniqueIndex('ice_businesses_mobile').on(t.tenantId, t.mobile)],
+);
+
+/** A sign-up in progress: basic information, then the SMS code, then username and password. */
+export const iceRegistrations = sqliteTable(
+  'ice_registrations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    mobile: text('mobile').notNull(),
+    /** JSON: the basic information of step 1. */
+    profile: text('profile').notNull(),
+    code: text('code').notNull(),
+    codeSentAtMs: integer('code_sent_at_ms').notNull(),
+    codeExpiresAtMs: integer('code_expires_at_ms').notNull(),
+    /** Wrong codes typed against the current code. */
+    tries: integer('tries').notNull().default(0),
+    verifiedAtMs: integer('verified_at_ms'),
+    /** Set by step 3: the business this sign-up became. */
+    businessId: text('business_id'),
+    createdAtMs: integer('created_at_ms').notNull(),
+  },
+  (t) => [index('ice_registrations_tenant').on(t.tenantId, t.mobile)],
+);
+
+/** "Forgot password": an SMS code to the business's mobile, then a new password. */
+export const icePasswordResets = sqliteTable('ice_password_resets', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  businessId: text('business_id').notNull(),
+  code: text('code').notNull(),
+  codeSentAtMs: integer('code_sent_at_ms').notNull(),
+  codeExpiresAtMs: integer('code_expires_at_ms').notNull(),
+  tries: integer('tries').notNull().default(0),
+  usedAtMs: integer('used_at_ms'),
+});
+
+/** The wallet's rows, as the panel's ledger table shows them. */
+export const iceLedger = sqliteTable(
+  'ice_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tenantId: text('tenant_id').notNull(),
+    businessId: text('business_id').notNull(),
+    /** Positive: credit (▲); negative: debit (▼). */
+    amountRial: integer('amount_rial').notNull(),
+    balanceAfterRial: integer('balance_after_rial').notNull(),
+    /** Persian, as the panel shows it. */
+    description: text('description').notNull(),
+    kind: text('kind', { enum: ['opening', 'charge', 'report', 'refund', 'adjustment'] }).notNull(),
+    trackingCode: text('tracking_code'),
+    chargeId: text('charge_id'),
+    /** A row that may be written once only (`refund:<tracking code>`, `charge:<charge id>`): a second write fails, so money never moves twice. */
+    onceKey: text('once_key').unique(),
+    atMs: integer('at_ms').notNull(),
+  },
+  (t) => [index('ice_ledger_business').on(t.tenantId, t.businessId, t.id)],
+);
+
+/** A payment through a bank page: a wallet charge, or a person paying for a report. */
+export const iceCharges = sqliteTable(
+  'ice_charges',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    businessId: text('business_id').notNull(),
+    purpose: text('purpose', { enum: ['wallet', 'report'] }).notNull(),
+    /** The report a person pays for (purpose report). */
+    trackingCode: text('tracking_code'),
+    amountRial: integer('amount_rial').notNull(),
+    bank: text('bank', { enum: ['saman', 'mellat'] }).notNull(),
+    /** Where the bank page sends the browser back (purpose wallet); the consent page for a report. */
+    returnUrl: text('return_url').notNull(),
+    /** The bank page's address token. */
+    paymentToken: text('payment_token').notNull().unique(),
+    status: text('status', { enum: ['pending', 'paid', 'failed', 'cancelled', 'expired'] }).notNull(),
+    failure: text('failure'),
+    cardPan: text('card_pan'),
+    /** The bank's reference number of a paid charge. */
+    reference: text('reference'),
+    createdAtMs: integer('created_at_ms').notNull(),
+    expiresAtMs: integer('expires_at_ms').notNull(),
+    finishedAtMs: integer('finished_at_ms'),
+  },
+  (t) => [index('ice_charges_business').on(t.tenantId, t.businessId, t.createdAtMs)],
+);
+
+/** A report request and its consent: pending → viewable → archived, or rejected, expired, deleted. */
+export const iceReports = sqliteTable(
+  'ice_reports',
+  {
+    trackingCode: text('tracking_code').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    businessId: text('business_id').notNull(),
+    personType: text('person_type', { enum: ['natural', 'legal'] }).notNull(),
+    nationalCode: text('national_code'),
+    nationalId: text('national_id'),
+    mobile: text('mobile').notNull(),
+    payer: text('payer', { enum: ['credit', 'person'] }).notNull(),
+    reportRial: integer('report_rial').notNull(),
+    vatRial: integer('vat_rial').notNull(),
+    totalRial: integer('total_rial').notNull(),
+    state: text('state', { enum: ['pending', 'viewable', 'rejected', 'expired', 'archived', 'deleted'] }).notNull(),
+    /** The consent link's token (in the SMS). */
+    consentToken: text('consent_token').notNull().unique(),
+    /** The official name the SMS named, as it was at request time. */
+    businessName: text('business_name').notNull(),
+    smsStatus: text('sms_status', { enum: ['sent', 'undeliverable'] }).notNull(),
+    /** A test mobile's scripted answer (approve, reject, silent, approveAfter, undeliverable), or null. */
+    scripted: text('scripted'),
+    /** When the scripted person acts (approveAfter). */
+    scriptedAtMs: integer('scripted_at_ms'),
+    requestedAtMs: integer('requested_at_ms').notNull(),
+    consentExpiresAtMs: integer('consent_expires_at_ms').notNull(),
+    approvedAtMs: integer('approved_at_ms'),
+    viewableUntilMs: integer('viewable_until_ms'),
+    rejectedAtMs: integer('rejected_at_ms'),
+    expiredAtMs: integer('expired_at_ms'),
+    archivedAtMs: integer('archived_at_ms'),
+    deletedAtMs: integer('deleted_at_ms'),
+    /** The state a request was in when the business deleted it. */
+    stateBeforeDelete: text('state_before_delete'),
+    /** The person's paid charge (payer person). */
+    chargeId: text('charge_id'),
+    refundedAtMs: integer('refunded_at_ms'),
+  },
+  (t) => [
+    index('ice_reports_business').on(t.tenantId, t.businessId, t.state, t.requestedAtMs),
+    index('ice_reports_due').on(t.tenantId, t.state, t.consentExpiresAtMs),
+  ],
+);

@@ -1,0 +1,10 @@
+// Work that falls due on a tenant's clock (a legal review deciding itself, consents expiring,
+// scripted persons answering, viewable reports moving to the archive), done before any ICE call
+// of the tenant and before the control API shows the tenant or its outbox.
+import type { AppDeps } from '../../core/http.js';
+
+export function catchUpIce(deps: AppDeps, tenantId: string, nowMs: number): void {
+  void deps;
+  void tenantId;
+  void nowMs;
+}

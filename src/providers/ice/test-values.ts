@@ -1,0 +1,7 @@
+// ICE's documented test inputs (GET /_sandbox/test-values and the README): each module that
+// defines scripted behaviour (test mobiles, national codes, cards) adds its own here.
+import type { TestValue } from '../../core/provider.js';
+
+export function iceTestValues(): readonly TestValue[] {
+  return [];
+}

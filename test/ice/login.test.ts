@@ -1,0 +1,82 @@
+// Signing in to the ICE panel: by username or mobile, the ready business of each tenant, and
+// every refusal (wrong password, unknown tenant, bad or expired token) in ICE's error shape.
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { sandbox } from '../helpers.js';
+import { advance, ice, iceTenant, signIn } from './helpers.js';
+
+const instance = sandbox();
+afterAll(() => instance.close());
+
+describe('POST /ice/api/v1/auth/login', () => {
+  it('signs the ready business in by username, in any case, and by mobile', async () => {
+    const tenant = await iceTenant(instance);
+    expect(tenant.business).toEqual({ username: 'mahak', password: 'Mahak1234', mobile: '09120000000', officialName: 'شرکت نمونه ماهک' });
+    for (const login of ['mahak', 'MAHAK', '09120000000', '۰۹۱۲۰۰۰۰۰۰۰']) {
+      const res = await ice(instance, '/api/v1/auth/login', { tenant: tenant.id, body: { login, password: 'Mahak1234' } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toEqual({ businessId: expect.stringMatching(/^biz_/), accessToken: expect.any(String), expiresInSeconds: 43_200 });
+      const claims = decodeJwt(body.accessToken as string);
+      expect(claims).toMatchObject({ sub: body.businessId, ten: tenant.id, iss: 'mahak-ice' });
+      expect(claims.exp! - claims.iat!).toBe(43_200);
+    }
+  });
+
+  it('refuses a wrong password and an unknown login alike', async () => {
+    const tenant = await iceTenant(instance);
+    for (const body of [{ login: 'mahak', password: 'Wrong1234' }, { login: 'nobody', password: 'Mahak1234' }]) {
+      const res = await ice(instance, '/api/v1/auth/login', { tenant: tenant.id, body });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ code: 'loginFailed', message: 'نام کاربری یا رمز عبور نادرست است' });
+    }
+  });
+
+  it('names the fields at fault in Persian', async () => {
+    const res = await ice(instance, '/api/v1/auth/login', { body: { login: '', extra: 1 } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 'invalidInput',
+      message: 'اطلاعات ارسال‌شده ناقص یا نامعتبر است',
+      errors: { login: 'حداقل 1 نویسه', password: 'این فیلد الزامی است', extra: 'فیلد ناشناخته' },
+    });
+  });
+
+  it('refuses a tenant that does not exist', async () => {
+    const res = await ice(instance, '/api/v1/auth/login', { tenant: 'ten_nope', body: { login: 'mahak', password: 'Mahak1234' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'unknownTenant', message: 'محیط آزمایشی نام‌برده وجود ندارد', tenant: 'ten_nope' });
+  });
+
+  it('belongs to the default tenant without X-Sandbox-Tenant', async () => {
+    const res = await ice(instance, '/api/v1/auth/login', { body: { login: 'mahak', password: 'Mahak1234' } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('the access token', () => {
+  it('opens the wallet, and is refused when missing, foreign or expired on the tenant clock', async () => {
+    const tenant = await iceTenant(instance);
+    const token = await signIn(instance, tenant);
+    const ok = await ice(instance, '/api/v1/wallet', { token });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ balanceRial: 10_000_000, lowBalance: false, reportPriceRial: 100_000 });
+
+    const missing = await ice(instance, '/api/v1/wallet');
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({ code: 'unauthorized', message: 'ابتدا وارد حساب کاربری شوید' });
+    const forged = await ice(instance, '/api/v1/wallet', { token: `${token.slice(0, -4)}AAAA` });
+    expect(forged.status).toBe(401);
+
+    await advance(instance, tenant.id, 12 * 3600);
+    const expired = await ice(instance, '/api/v1/wallet', { token });
+    expect(expired.status).toBe(401);
+    expect(await expired.json()).toEqual({ code: 'tokenExpired', message: 'نشست شما به پایان رسیده است؛ دوباره وارد شوید' });
+  });
+
+  it('answers an unknown ICE path in ICE’s shape', async () => {
+    const res = await ice(instance, '/api/v1/nothing');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ code: 'notFound', message: 'آدرس درخواست‌شده وجود ندارد' });
+  });
+});
