@@ -65,8 +65,9 @@ type History = Omit<NaturalCreditReport, 'personType' | 'person' | 'contact'>;
 function history(plan: Plan, today: Day, issuedAtMs: number, scale: number, noRank: NonNullable<History['noRankReason']>): History {
   const facilities = plan.band ? facilitiesFor(f, plan, today, scale) : [];
   const bouncedCheques = bouncedChequesFor(f, plan.bouncedCheques, today, scale);
-  const reasons = plan.band ? [...plan.band.reasons] : [];
-  if (plan.band && !plan.current) reasons.push(noCurrentContractReason);
+  // With only settled facilities, the reasons about current debt would not fit: the band's
+  // first reason (about repayment) and the seed's "no contract" stand instead.
+  const reasons = !plan.band ? [] : plan.current ? [...plan.band.reasons] : [plan.band.reasons[0]!, noCurrentContractReason];
   if (bouncedCheques.length > 0) reasons.push(chequeReason(bouncedCheques.length));
   return {
     issuedAt: tehranIso(issuedAtMs),
