@@ -2,9 +2,11 @@
 // scripted persons answering, viewable reports moving to the archive), done before any ICE call
 // of the tenant and before the control API shows the tenant or its outbox.
 import type { AppDeps } from '../../core/http.js';
+import { catchUpReports } from './reports/lifecycle.js';
 
 export function catchUpIce(deps: AppDeps, tenantId: string, nowMs: number): void {
   void deps;
   void tenantId;
   void nowMs;
+  catchUpReports(deps, tenantId, nowMs);
 }
