@@ -125,7 +125,7 @@ test('the report names the person the world (and so Jibit) answers for the code'
   const codes = [...reportTestCodes.flatMap((t) => (t.subject.personType === 'natural' ? [t.subject.nationalCode] : [])), ...generatedCodes.slice(0, 50)];
   for (const code of codes) {
     const p = world.person(code)!;
-    expect(reportOf({ personType: 'natural', nationalCode: code }).person).toEqual({
+    expect(creditReportFor(world, natural(code), issuedAtMs)!.person).toEqual({
       nationalCode: code,
       firstName: p.firstName,
       lastName: p.lastName,
@@ -276,8 +276,7 @@ test('the schema refuses a rank without a score', () => {
 });
 
 test('a legal person gets a company whose managing director and address come from the world', () => {
-  const r = reportOf({ personType: 'legal', nationalId: '10101234508' });
-  if (r.personType !== 'legal') throw new Error('expected a legal report');
+  const r = creditReportFor(world, legal('10101234508'), issuedAtMs)!;
   const director = world.person(r.company.managingDirector.nationalCode)!;
   expect(r.company).toEqual({
     nationalId: '10101234508',

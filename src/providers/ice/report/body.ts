@@ -34,6 +34,9 @@ const noHistory = { code: 'NO_LOANS_OR_GUARANTEES', message: 'شخص فاقد س
  * registry does not know has no rank. Seeded by the subject and, for a person, the world's
  * identity of them, so two worlds give the same code different histories.
  */
+export function creditReportFor(world: World, request: ReportRequest & { personType: 'natural' }, issuedAtMs: number): NaturalCreditReport | undefined;
+export function creditReportFor(world: World, request: ReportRequest & { personType: 'legal' }, issuedAtMs: number): LegalCreditReport | undefined;
+export function creditReportFor(world: World, request: ReportRequest, issuedAtMs: number): CreditReport | undefined;
 export function creditReportFor(world: World, request: ReportRequest, issuedAtMs: number): CreditReport | undefined {
   const today = issueDay(issuedAtMs);
   if (request.personType === 'natural') {
