@@ -60,8 +60,8 @@ const codes = ['codeWrong', 'codeExpired', 'codeUsed', 'codeTooManyTries'] as co
 export const iceEndpoints = {
   'registration-start': [...common, 'unknownTenant', 'mobileTaken', 'invalidMobile'],
   'registration-verify': [...common, 'unknownTenant', 'registrationNotFound', ...codes, 'registrationCompleted'],
-  'registration-resend': [...common, 'unknownTenant', 'registrationNotFound', 'resendTooSoon', 'registrationCompleted'],
-  'registration-account': [...common, 'unknownTenant', 'registrationNotFound', 'mobileNotVerified', 'registrationCompleted', 'usernameTaken', 'invalidUsername', 'weakPassword'],
+  'registration-resend': [...common, 'unknownTenant', 'registrationNotFound', 'resendTooSoon', 'codeUsed', 'registrationCompleted'],
+  'registration-account': [...common, 'unknownTenant', 'registrationNotFound', 'mobileNotVerified', 'registrationCompleted', 'usernameTaken', 'invalidUsername', 'weakPassword', 'mobileTaken'],
   login: [...common, 'unknownTenant', 'loginFailed'],
   'password-reset': [...common, 'unknownTenant', 'resendTooSoon'],
   'password-reset-confirm': [...common, 'unknownTenant', 'resetNotFound', ...codes, 'weakPassword'],
