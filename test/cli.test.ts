@@ -184,6 +184,7 @@ describe('against a running sandbox', () => {
       id: expect.stringMatching(/^ten_/),
       jibit: { apiKey: expect.any(String), secretKey: expect.any(String) },
       freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+      ice: { business: { username: 'mahak', password: 'Mahak1234', mobile: '09120000000', officialName: 'شرکت نمونه ماهک' } },
       controlToken: expect.stringMatching(/^mtc_ten_/),
     });
     expect(((await (await fetch(`${url}/_sandbox/tenants/${created.id}`)).json()) as { name: string }).name).toBe('from the command line');

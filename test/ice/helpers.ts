@@ -13,7 +13,7 @@ export interface IceCallOptions {
   headers?: Record<string, string>;
 }
 
-export function ice(instance: Instance, path: string, options: IceCallOptions = {}): Promise<Response> {
+export async function ice(instance: Instance, path: string, options: IceCallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
   if (options.tenant !== undefined) headers['X-Sandbox-Tenant'] = options.tenant;

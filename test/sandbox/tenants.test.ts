@@ -1,6 +1,8 @@
 // The control API's tenants: POST creates one (with optional overrides), GET shows its whole
 // settings view, PATCH /jibit merges settings, DELETE removes it; tenants never see each other.
 import { defaultMerchant } from '../../src/providers/freepay/merchant.js';
+import { defaultIceSettings } from '../../src/providers/ice/settings.js';
+import { readyBusinessId } from '../../src/providers/ice/tenancy.js';
 import { describe, expect, test } from 'vitest';
 import world from '../../fixtures/world.json' with { type: 'json' };
 import { manualClock } from '../../src/core/clock.js';
@@ -49,6 +51,11 @@ const defaultView = (c: Creds) => ({
     usedToday: {},
   },
   freepay: { apiKey: expect.stringMatching(/^fpk_…[\w-]{4}$/), ...defaultMerchant, balances: { FREEPAY: 0, FREEPAY_HELD: 0 } },
+  ice: {
+    settings: defaultIceSettings,
+    readyBusiness: { username: 'mahak', password: '****', mobile: '09120000000' },
+    businesses: [{ id: readyBusinessId(c.id), username: 'mahak', legalStatus: 'approved', balanceRial: 10_000_000 }],
+  },
 });
 
 describe('POST /_sandbox/tenants', () => {
@@ -62,6 +69,7 @@ describe('POST /_sandbox/tenants', () => {
         id: expect.stringMatching(/^ten_[\w-]+$/),
         jibit: { apiKey: expect.any(String), secretKey: expect.any(String) },
         freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+        ice: { business: { username: 'mahak', password: 'Mahak1234', mobile: '09120000000', officialName: 'شرکت نمونه ماهک' } },
         controlToken: tenantControlToken(instance.deps.db, body.id),
       },
     });
@@ -101,6 +109,7 @@ describe('POST /_sandbox/tenants', () => {
         id: expect.stringMatching(/^ten_/),
         jibit: { apiKey: 'checkout-ci-key', secretKey: 'checkout-ci-secret' },
         freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+        ice: { business: { username: 'mahak', password: 'Mahak1234', mobile: '09120000000', officialName: 'شرکت نمونه ماهک' } },
         controlToken: expect.stringMatching(/^mtc_ten_/),
       },
     });

@@ -2,6 +2,7 @@
 // legal information approved, a wallet balance) so the first call works without signing up.
 // Created with the tenant, made again by a reset, removed with it; tenants from before ICE get
 // theirs at start-up.
+import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { ProviderTenancy } from '../../core/provider.js';
@@ -10,7 +11,6 @@ import { isValidMobile } from '../../core/world/numbers.js';
 import type { TenantConfig } from '../../core/tenants.js';
 import type { Db } from '../../db/index.js';
 import { iceBusinesses, iceCharges, iceLedger, icePasswordResets, iceRegistrations, iceReports } from '../../db/schema/index.js';
-import { newIceId } from './ids.js';
 import { hashPassword, isStrongPassword, isValidUsername } from './passwords.js';
 import { IceSettingsPatch, defaultIceSettings, iceSettingsOf, iceSettingsRefusal, removeIceSettings, saveIceSettings, type IceSettings } from './settings.js';
 import { moveMoney } from './wallet.js';
@@ -53,10 +53,13 @@ function config(input: unknown): { ice: IceTenantConfig } {
 const iceConfigOf = (config: TenantConfig): IceTenantConfig => (config.ice as IceTenantConfig | undefined) ?? iceConfigFor({});
 const iceConfigFor = (input: unknown) => config(input).ice;
 
+/** The ready business's id follows from its tenant's, so a reset makes it again under the same id and its sessions go on. */
+export const readyBusinessId = (tenantId: string) => `biz_${createHash('sha256').update(`ice-ready-business:${tenantId}`).digest('base64url').slice(0, 16)}`;
+
 /** The ready business with its legal review approved and its opening balance in the ledger. */
 function openReadyBusiness(db: Db, tenantId: string, ice: IceTenantConfig, nowMs: number): void {
   saveIceSettings(db, tenantId, ice.settings);
-  const id = newIceId('business');
+  const id = readyBusinessId(tenantId);
   const { username, password, mobile, officialName, balanceRial } = ice.business;
   db.insert(iceBusinesses)
     .values({
