@@ -8,6 +8,8 @@ import { requireTenant, tenantView } from '../../sandbox/tenant-view.js';
 import { TenantParams } from '../../sandbox/routes/tenant-get.js';
 import { applyIceSettings } from './settings-apply.js';
 import { IceSettingsPatch } from './settings.js';
+import { registerIceAccountControl } from './control-account.js';
+import { registerIceChargeControl } from './control-charges.js';
 
 const patch = createRoute({
   method: 'patch',
@@ -27,4 +29,6 @@ export function registerIceControl(app: OpenAPIHono<AppEnv>) {
     if (refusal) throw new SandboxError(400, 'invalid_request', refusal);
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });
+  registerIceAccountControl(app);
+  registerIceChargeControl(app);
 }

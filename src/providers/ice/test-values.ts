@@ -1,7 +1,8 @@
 // ICE's documented test inputs (GET /_sandbox/test-values and the README): each module that
 // defines scripted behaviour (test mobiles, national codes, cards) adds its own here.
 import type { TestValue } from '../../core/provider.js';
+import { bankPageTestValues } from './bank/test-values.js';
 
 export function iceTestValues(): readonly TestValue[] {
-  return [];
+  return [...bankPageTestValues()];
 }

@@ -1,7 +1,13 @@
-// GET /api/v1/wallet: the business's balance, and whether the panel would warn it to charge.
+// GET /api/v1/wallet: the business's balance, and whether the panel would warn it to charge;
+// GET /api/v1/wallet/transactions: the ledger table of the panel, newest first, searched and paged.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AppEnv } from '../../../core/http.js';
+import { toAsciiDigits } from '../../../core/world/numbers.js';
+import type { Db } from '../../../db/index.js';
+import { iceLedger } from '../../../db/schema/index.js';
 import { iceSettingsOf } from '../settings.js';
+import { shownTime } from '../time.js';
 import { iceRoute, reply } from '../route.js';
 
 export const IceWallet = z
@@ -12,6 +18,81 @@ export const IceWallet = z
     reportPriceRial: z.number().int(),
   })
   .openapi('IceWallet');
+
+const LedgerQuery = z
+  .object({
+    q: z.string().max(100).optional().openapi({ description: 'Search: part of the description, a tracking code, a charge id or an amount (Persian or ASCII digits, thousands separators allowed)', example: '۵۰۰۰۰۰' }),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1).openapi({ example: 1 }),
+    size: z.coerce.number().int().min(1).max(100).default(10).openapi({ description: 'Rows a page, at most 100', example: 10 }),
+  })
+  .strict();
+
+const LedgerRow = z
+  .object({
+    row: z.number().int().openapi({ description: 'The row number of the table, counted across pages (1: the newest match)' }),
+    description: z.string(),
+    at: z.string(),
+    date: z.string().openapi({ example: '1405/09/09' }),
+    time: z.string().openapi({ example: '14:53' }),
+    amountRial: z.number().int().openapi({ description: 'Always positive: direction says which way' }),
+    direction: z.enum(['credit', 'debit']),
+    directionSymbol: z.enum(['▲', '▼']),
+    balanceAfterRial: z.number().int(),
+    kind: z.enum(['opening', 'charge', 'report', 'refund', 'adjustment']),
+    trackingCode: z.string().optional().openapi({ description: 'The report the row is for, when it is for one' }),
+    chargeId: z.string().optional().openapi({ description: 'The wallet charge that credited it, when it did' }),
+  })
+  .openapi('IceLedgerRow');
+
+export const IceLedgerPage = z
+  .object({ page: z.number().int(), size: z.number().int(), total: z.number().int(), pages: z.number().int(), transactions: z.array(LedgerRow) })
+  .openapi('IceLedgerPage');
+
+const persianDigits = '۰۱۲۳۴۵۶۷۸۹';
+const toPersianDigits = (s: string) => s.replace(/\d/g, (d) => persianDigits[Number(d)]!);
+/** LIKE's wildcards taken literally. */
+const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+const like = (column: SQL | typeof iceLedger.description, text: string) => sql`${column} LIKE ${likeText(text)} ESCAPE '\\'`;
+
+/** The search as typed in the panel: Arabic letters and digits read as Persian, digits matched in either script. */
+function searchOf(q: string): SQL | undefined {
+  const ascii = toAsciiDigits(q.trim()).replace(/ي/g, 'ی').replace(/ك/g, 'ک');
+  if (ascii === '') return undefined;
+  const amount = ascii.replace(/[,٬،]/g, '');
+  return or(
+    like(iceLedger.description, ascii),
+    like(iceLedger.description, toPersianDigits(ascii)),
+    like(sql`${iceLedger.trackingCode}`, ascii),
+    like(sql`${iceLedger.chargeId}`, ascii),
+    ...(/^\d+$/.test(amount) ? [like(sql`CAST(abs(${iceLedger.amountRial}) AS TEXT)`, amount)] : []),
+  );
+}
+
+/** One page of the business's ledger, newest first (ids grow with every row, whatever the clock did). */
+function ledgerPage(db: Db, tenantId: string, businessId: string, query: z.infer<typeof LedgerQuery>) {
+  const where = and(eq(iceLedger.tenantId, tenantId), eq(iceLedger.businessId, businessId), searchOf(query.q ?? ''));
+  const total = db.select({ n: count() }).from(iceLedger).where(where).get()!.n;
+  const offset = (query.page - 1) * query.size;
+  const rows = db.select().from(iceLedger).where(where).orderBy(desc(iceLedger.id)).limit(query.size).offset(offset).all();
+  return {
+    page: query.page,
+    size: query.size,
+    total,
+    pages: Math.ceil(total / query.size),
+    transactions: rows.map((r, i) => ({
+      row: offset + i + 1,
+      description: r.description,
+      ...shownTime(r.atMs),
+      amountRial: Math.abs(r.amountRial),
+      direction: r.amountRial >= 0 ? ('credit' as const) : ('debit' as const),
+      directionSymbol: r.amountRial >= 0 ? ('▲' as const) : ('▼' as const),
+      balanceAfterRial: r.balanceAfterRial,
+      kind: r.kind,
+      ...(r.trackingCode === null ? {} : { trackingCode: r.trackingCode }),
+      ...(r.chargeId === null ? {} : { chargeId: r.chargeId }),
+    })),
+  };
+}
 
 export function registerWallet(app: OpenAPIHono<AppEnv>) {
   iceRoute(
@@ -29,5 +110,20 @@ export function registerWallet(app: OpenAPIHono<AppEnv>) {
       const price = settings.reportPriceRial + settings.vatRial;
       return reply(c, { balanceRial: business!.balanceRial, lowBalance: business!.balanceRial < price, reportPriceRial: price });
     },
+  );
+
+  iceRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/v1/wallet/transactions',
+      endpointId: 'wallet-transactions',
+      access: 'business',
+      summary: 'The wallet ledger: the panel’s table, newest first, searched and paged (10 rows a page by default)',
+      description: 'Each row: its number, the Persian description, the Jalali date and time (and `at`, ISO with offset), the amount (positive) and its direction (credit ▲ / debit ▼), the balance after it, and the tracking code or charge id it belongs to. A page past the last answers no rows with the totals.',
+      query: LedgerQuery,
+      answer: { status: 200, schema: IceLedgerPage, description: 'One page of the ledger' },
+    },
+    (c, { query, business }) => reply(c, ledgerPage(c.get('deps').db, business!.tenantId, business!.id, query)),
   );
 }
