@@ -7,7 +7,11 @@ import { isValidMobile, isValidNationalCode, isValidPostalCode, toAsciiDigits } 
 /** Trimmed, with Persian and Arabic-Indic digits made ASCII, before the check. */
 const cleaned = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' ? toAsciiDigits(v.trim()) : v), schema);
 
-export const text = (max: number) => cleaned(z.string().min(1).max(max));
+/** Free text (names, addresses): trimmed, its digits kept as typed. */
+export const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
+
+/** A number of up to `max` digits (a registration number), Persian digits allowed. */
+export const digitsField = (max: number, reason: string) => cleaned(z.string().refine((v) => new RegExp(`^\\d{1,${max}}$`).test(v), reason));
 
 /** A landline with its area code or a mobile: 0 and ten digits (021 88776655, 0912…). */
 export const phoneField = cleaned(z.string().refine((v) => /^0\d{10}$/.test(v), 'شماره تلفن باید ۱۱ رقم و با ۰ آغاز شود')).openapi({ example: '02188776655' });

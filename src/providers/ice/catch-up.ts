@@ -3,10 +3,12 @@
 // of the tenant and before the control API shows the tenant or its outbox.
 import type { AppDeps } from '../../core/http.js';
 import { catchUpReports } from './reports/lifecycle.js';
+import { decideDueReviews } from './legal-review.js';
 
 export function catchUpIce(deps: AppDeps, tenantId: string, nowMs: number): void {
   void deps;
   void tenantId;
   void nowMs;
+  decideDueReviews(deps.db, tenantId, nowMs);
   catchUpReports(deps, tenantId, nowMs);
 }

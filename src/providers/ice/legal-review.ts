@@ -1,0 +1,69 @@
+// The review of a business's legal information (spec §2): pending until decided, then approved
+// (its legal business name becomes the official name consent SMSes show) or rejected with a
+// reason. The tenant's legalReview setting decides by itself when the review falls due on the
+// tenant clock (catch-up); the control API decides a pending review at any time.
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../../db/index.js';
+import { iceBusinesses } from '../../db/schema/index.js';
+import type { BusinessRow } from './business.js';
+import { iceSettingsOf, type IceSettings } from './settings.js';
+import { shownTimeOrNull } from './time.js';
+import type { DocumentMeta } from './uploads.js';
+
+/** The reason a rejection by the control API gives when it names none. */
+export const defaultRejectReason = 'مدارک ارسال‌شده تأیید نشد';
+
+/** When a review sent at `nowMs` decides itself; null: only the control API decides it. */
+export const reviewDueAt = (settings: IceSettings, nowMs: number): number | null =>
+  settings.legalReview.decision === 'manual' ? null : nowMs + settings.legalReview.afterSeconds * 1000;
+
+/** Decides a pending review; false when it is not pending (decided meanwhile, or never sent). */
+export function decideReview(db: Db, business: BusinessRow, decision: 'approve' | 'reject', reason: string | undefined, atMs: number): boolean {
+  const legal = business.legal === null ? undefined : (JSON.parse(business.legal) as { businessName: string });
+  const decided =
+    decision === 'approve'
+      ? { legalStatus: 'approved' as const, legalReason: null, officialName: legal?.businessName ?? business.officialName }
+      : { legalStatus: 'rejected' as const, legalReason: reason ?? defaultRejectReason };
+  const changed = db
+    .update(iceBusinesses)
+    .set({ ...decided, legalDecideAtMs: null, legalDecidedAtMs: atMs })
+    .where(and(eq(iceBusinesses.tenantId, business.tenantId), eq(iceBusinesses.id, business.id), eq(iceBusinesses.legalStatus, 'pending')))
+    .returning({ id: iceBusinesses.id })
+    .get();
+  return changed !== undefined;
+}
+
+/**
+ * Reviews of the tenant that fell due by `nowMs`, decided as the tenant's setting says now, each
+ * at the moment it fell due. A setting changed to manual meanwhile leaves them to the control API.
+ */
+export function decideDueReviews(db: Db, tenantId: string, nowMs: number): void {
+  const due = db
+    .select()
+    .from(iceBusinesses)
+    .where(and(eq(iceBusinesses.tenantId, tenantId), eq(iceBusinesses.legalStatus, 'pending'), lte(iceBusinesses.legalDecideAtMs, nowMs)))
+    .all();
+  if (due.length === 0) return;
+  const review = iceSettingsOf(db, tenantId).legalReview;
+  if (review.decision === 'manual') {
+    const ids = due.map((b) => b.id);
+    db.update(iceBusinesses).set({ legalDecideAtMs: null }).where(and(eq(iceBusinesses.tenantId, tenantId), inArray(iceBusinesses.id, ids))).run();
+    return;
+  }
+  for (const business of due) decideReview(db, business, review.decision, review.reason, business.legalDecideAtMs!);
+}
+
+/** GET /api/v1/account/legal: the fields, the documents' metadata, the review and its times. */
+export function legalView(b: BusinessRow) {
+  return {
+    status: b.legalStatus,
+    reason: b.legalReason,
+    officialName: b.officialName,
+    fields: b.legal === null ? null : (JSON.parse(b.legal) as Record<string, string>),
+    documents: b.documents === null ? [] : (JSON.parse(b.documents) as DocumentMeta[]),
+    submittedAt: shownTimeOrNull(b.legalSubmittedAtMs),
+    /** When a pending review decides itself; null when only the control API will. */
+    decidesAt: b.legalStatus === 'pending' ? shownTimeOrNull(b.legalDecideAtMs) : null,
+    decidedAt: shownTimeOrNull(b.legalDecidedAtMs),
+  };
+}
