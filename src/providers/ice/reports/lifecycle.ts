@@ -6,7 +6,7 @@
 import { and, eq, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../core/http.js';
 import type { Db } from '../../../db/index.js';
-import { iceReports } from '../../../db/schema/index.js';
+import { iceLedger, iceReports } from '../../../db/schema/index.js';
 import { iceSettingsOf } from '../settings.js';
 import { moveMoney } from '../wallet.js';
 
@@ -38,8 +38,17 @@ export function reportByTrackingCode(db: Db, tenantId: string, trackingCode: str
 const stillPending = (r: ReportRow, atMs: number) =>
   and(eq(iceReports.trackingCode, r.trackingCode), eq(iceReports.state, 'pending'), sql`${iceReports.consentExpiresAtMs} > ${atMs}`);
 
-/** Credits a wallet-paid request back once (the seed's row); a person-paid one never touched the wallet. */
-function refund(db: Db, r: ReportRow, atMs: number): void {
+/**
+ * The debit row as the seed shows it once the person did not approve: the tracking code's place
+ * reads "[not approved by the person with number ...]" (the code stays in the row's trackingCode).
+ */
+export const refusedDebitDescription = (mobile: string) => `تسویه با آیس بابت گزارش با کد رهگیری [عدم تأیید شخص با شماره: ${mobile}]`;
+
+/**
+ * Credits a wallet-paid request back once (the seed's row); a person-paid one never touched the
+ * wallet. A refusal (rejected or expired) also rewords the debit row as the seed's ledger shows it.
+ */
+function refund(db: Db, r: ReportRow, atMs: number, why: 'refused' | 'deleted'): void {
   if (r.payer !== 'credit' || r.totalRial <= 0) return;
   const moved = moveMoney(db, {
     tenantId: r.tenantId,
@@ -51,7 +60,9 @@ function refund(db: Db, r: ReportRow, atMs: number): void {
     onceKey: `refund:${r.trackingCode}`,
     atMs,
   });
-  if (moved.moved) db.update(iceReports).set({ refundedAtMs: atMs }).where(eq(iceReports.trackingCode, r.trackingCode)).run();
+  if (!moved.moved) return;
+  db.update(iceReports).set({ refundedAtMs: atMs }).where(eq(iceReports.trackingCode, r.trackingCode)).run();
+  if (why === 'refused') db.update(iceLedger).set({ description: refusedDebitDescription(r.mobile) }).where(eq(iceLedger.onceKey, `report:${r.trackingCode}`)).run();
 }
 
 /** The answer when a change did not win: the request's state now (due work was done first). */
@@ -73,7 +84,7 @@ function rejectAt(deps: AppDeps, r: ReportRow, atMs: number): ReportRow | undefi
   return deps.db.transaction(() => {
     const rejected = deps.db.update(iceReports).set({ state: 'rejected', rejectedAtMs: atMs }).where(stillPending(r, atMs)).returning().get();
     if (!rejected) return undefined;
-    refund(deps.db, rejected, atMs);
+    refund(deps.db, rejected, atMs, 'refused');
     return reportByTrackingCode(deps.db, r.tenantId, r.trackingCode);
   });
 }
@@ -109,7 +120,7 @@ function expire(deps: AppDeps, r: ReportRow): void {
       .where(and(eq(iceReports.trackingCode, r.trackingCode), eq(iceReports.state, 'pending')))
       .returning()
       .get();
-    if (expired) refund(deps.db, expired, atMs);
+    if (expired) refund(deps.db, expired, atMs, 'refused');
   });
 }
 
@@ -127,7 +138,7 @@ export function deleteReport(deps: AppDeps, r: ReportRow, nowMs: number): Report
       .returning()
       .get();
     if (!deleted) return undefined;
-    if (r.state === 'pending') refund(deps.db, deleted, nowMs);
+    if (r.state === 'pending') refund(deps.db, deleted, nowMs, 'deleted');
     return reportByTrackingCode(deps.db, r.tenantId, r.trackingCode);
   });
 }
