@@ -246,3 +246,46 @@ describe('POST /ice/api/v1/registrations/{id}/account', () => {
     expect(journal).toContain('(left out)');
   });
 });
+
+describe('GET /_sandbox/test-values?provider=ice: the account values', () => {
+  interface Published {
+    endpoint: string;
+    outcome: string;
+    request: { method: string; path: string; headers?: Record<string, string>; body?: unknown };
+  }
+
+  it('lead where they say: a sign-up with the fixed code, a taken mobile, a reset, a review decided', async () => {
+    const values = (await (await control(instance, 'GET', '/test-values?provider=ice')).json()) as Published[];
+    const tenant = await iceTenant(instance, { ice: { legalReview: { decision: 'manual' } } });
+    const ids: Record<string, string> = { tenantId: tenant.id };
+    const send = async (endpoint: string, outcome: string) => {
+      const value = values.find((v) => v.endpoint === endpoint && v.outcome === outcome)!;
+      const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => ids[name]!);
+      const headers = Object.fromEntries(Object.entries(value.request.headers ?? {}).map(([k, v]) => [k, fill(v)]));
+      const path = fill(value.request.path);
+      return instance.app.request(path.startsWith('/_sandbox') ? path : `/ice${path}`, {
+        method: value.request.method,
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(value.request.body),
+      });
+    };
+    const started = await send('registration-start', 'fixedCode');
+    expect(started.status).toBe(201);
+    ids.registrationId = ((await started.json()) as { registrationId: string }).registrationId;
+    expect((await send('registration-verify', 'verified')).status).toBe(200);
+    const made = await send('registration-account', 'signedIn');
+    expect(made.status).toBe(201);
+    const { businessId, accessToken } = (await made.json()) as { businessId: string; accessToken: string };
+    ids.businessId = businessId;
+    expect((await send('registration-start', 'mobileTaken')).status).toBe(409);
+    expect((await send('password-reset', 'codeSent')).status).toBe(202);
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ businessName: 'شرکت آزمون', lastName: 'احمدی', nationalCode: '0012345679', phone: '02188776655', registrationNumber: '1', postalCode: '1234567890', address: 'تهران', province: 'تهران', city: 'تهران' })) form.append(name, value);
+    for (const name of ['nationalCard', 'licence']) form.append(name, new Blob([new TextEncoder().encode('%PDF-1.4')]), `${name}.pdf`);
+    const sent = await instance.app.request('/ice/api/v1/account/legal', { method: 'PUT', headers: { Authorization: `Bearer ${accessToken}` }, body: form });
+    expect(await sent.json()).toMatchObject({ status: 'pending' });
+    const decided = await send('legal-put', 'approved');
+    expect(decided.status).toBe(200);
+    expect(await decided.json()).toMatchObject({ businessId, status: 'approved', officialName: 'شرکت آزمون' });
+  });
+});

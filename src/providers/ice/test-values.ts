@@ -2,7 +2,8 @@
 // defines scripted behaviour (test mobiles, national codes, cards) adds its own here.
 import type { TestValue } from '../../core/provider.js';
 import { bankPageTestValues } from './bank/test-values.js';
+import { accountTestValues } from './account-test-values.js';
 
 export function iceTestValues(): readonly TestValue[] {
-  return [...bankPageTestValues()];
+  return [...accountTestValues(), ...bankPageTestValues()];
 }
