@@ -307,3 +307,32 @@ describe('a payment made while another waits on its issuer', () => {
     expect(await balance(token)).toBe(10_600_000);
   });
 });
+
+describe('GET /_sandbox/test-values?provider=ice: the bank pages', () => {
+  interface Published {
+    provider: string;
+    endpoint: string;
+    outcome: string;
+    request: { method: string; path: string; headers: Record<string, string>; body: Record<string, string> };
+    note: string;
+  }
+
+  it('lists every test card and the Cancel button, and each, sent as published, returns as it says', async () => {
+    const values = ((await (await control(instance, 'GET', '/test-values?provider=ice')).json()) as Published[]).filter((v) => v.endpoint === 'bank-page');
+    expect(values.map((v) => v.outcome)).toEqual([...testCards.map((c) => c.outcome), 'cancelled']);
+    const statusOf: Record<string, string> = { success: 'paid', buyer_cancels: 'cancelled', cancelled: 'cancelled' };
+    await Promise.all(
+      values.map(async (value) => {
+        expect(value).toMatchObject({ provider: 'ice', request: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, note: expect.stringMatching(/\S/) });
+        const { token } = await signedIn();
+        const { paymentToken, chargeId } = await openCharge(instance, token);
+        const page = await instance.app.request(`/ice/bank/saman/${paymentToken}`);
+        const captcha = page.headers.get('x-sandbox-captcha')!;
+        const body = Object.fromEntries(Object.entries(value.request.body).map(([k, v]) => [k, v.replace('{{captcha}}', captcha)]));
+        const res = await bankForm(instance, `/ice${value.request.path.replace('{{paymentToken}}', paymentToken)}`, body);
+        expect([value.outcome, res.status, res.headers.get('location')]).toEqual([value.outcome, 303, returned(chargeId, statusOf[value.outcome] ?? 'failed')]);
+      }),
+    );
+  });
+});
+
