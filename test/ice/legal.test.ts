@@ -3,7 +3,7 @@
 // (at once, after a delay on the tenant clock, or by the control API) that sets the official name.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { control, sandbox } from '../helpers.js';
+import { control, listening, sandbox } from '../helpers.js';
 import { advance, ice, iceTenant, signIn } from './helpers.js';
 import { signUp } from './sign-up.js';
 
@@ -278,5 +278,46 @@ describe('the legal review', () => {
     const token = await signIn(instance, tenant);
     expect(await getLegal(token)).toEqual({ status: 'approved', reason: null, officialName: 'شرکت نمونه ماهک', fields: null, documents: [], submittedAt: null, decidesAt: null, decidedAt: shown });
     expect((await put(token, form())).status).toBe(409);
+  });
+});
+
+describe('twenty sends at once', () => {
+  it('over a socket, bodies held half-sent: one is taken for review, the others are refused as under review', async () => {
+    const { tenant, token } = await newBusiness({ legalReview: { decision: 'manual' } });
+    const whole = new Response(form());
+    const type = whole.headers.get('content-type')!;
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = await listening(instance);
+    try {
+      // Each body sends its first half, then waits: every call is past its status check before any is stored.
+      const send = () =>
+        fetch(`http://127.0.0.1:${server.port}/ice/api/v1/account/legal`, {
+          method: 'PUT',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+          body: new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(bytes.slice(0, bytes.length / 2));
+            },
+            async pull(controller) {
+              await gate;
+              controller.enqueue(bytes.slice(bytes.length / 2));
+              controller.close();
+            },
+          }),
+          duplex: 'half',
+        } as RequestInit);
+      const answers = Array.from({ length: 20 }, send);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      const statuses = await Promise.all(answers.map(async (r) => [(await r).status, ((await (await r).json()) as { code?: string }).code]));
+      expect(statuses.map(([status]) => status).sort()).toEqual([200, ...Array(19).fill(409)]);
+      expect(new Set(statuses.filter(([status]) => status === 409).map(([, code]) => code))).toEqual(new Set(['legalUnderReview']));
+    } finally {
+      await server.close();
+    }
+    const journal = (await (await control(instance, 'GET', `/tenants/${tenant.id}/journal?endpoint=legal-put`)).json()) as { entries: unknown[] };
+    expect(journal.entries).toHaveLength(20);
   });
 });

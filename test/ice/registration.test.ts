@@ -289,3 +289,31 @@ describe('GET /_sandbox/test-values?provider=ice: the account values', () => {
     expect(await decided.json()).toMatchObject({ businessId, status: 'approved', officialName: 'شرکت آزمون' });
   });
 });
+
+describe('twenty calls at once', () => {
+  it('verify with the right code: one is accepted, the others find it used', async () => {
+    const tenant = await iceTenant(instance);
+    const id = await start(tenant.id, '09990000020');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => verify(tenant.id, id, '123456')));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(409)]);
+  });
+
+  it('wrong codes: exactly maxCodeTries are counted, each try left answered once', async () => {
+    const tenant = await iceTenant(instance);
+    const id = await start(tenant.id, '09990000021');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => verify(tenant.id, id, '654321')));
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as { code: string; triesLeft?: number }[];
+    expect(bodies.filter((b) => b.code === 'codeWrong').map((b) => b.triesLeft).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(bodies.filter((b) => b.code === 'codeTooManyTries')).toHaveLength(15);
+  });
+
+  it('step 3 on one registration: one business is made', async () => {
+    const tenant = await iceTenant(instance);
+    const id = await start(tenant.id, '09990000022');
+    await verify(tenant.id, id, '123456');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => account(tenant.id, id, { username: `racer${i}`, password: 'Secret1234' })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
+    const listed = (await (await control(instance, 'GET', `/tenants/${tenant.id}/ice/businesses`)).json()) as { businesses: unknown[] };
+    expect(listed.businesses).toHaveLength(2);
+  });
+});
