@@ -156,3 +156,19 @@ describe('the consent page’s calls: lookups, approve and reject', () => {
     expect(reportByTrackingCode(instance.deps.db, p.tenant.id, c.trackingCode)).toMatchObject({ state: 'expired', expiredAtMs: startMs + hours(24) });
   });
 });
+
+describe('GET /_sandbox/test-values for report-create', () => {
+  it('lists each test mobile with what its person does', async () => {
+    const res = await instance.app.request('/_sandbox/test-values?provider=ice&endpoint=report-create');
+    expect(res.status).toBe(200);
+    const values = (await res.json()) as { outcome: string; request: { body: { mobile: string } } }[];
+    expect(values.map((v) => [v.outcome, v.request.body.mobile])).toEqual([
+      ['person-approves', '09120000001'],
+      ['person-rejects', '09120000002'],
+      ['person-never-answers', '09120000003'],
+      ['sms-undeliverable', '09120000004'],
+      ['person-approves-after-minutes', '09120000105'],
+      ['person-rejects-after-minutes', '09120000230'],
+    ]);
+  });
+});
