@@ -187,6 +187,19 @@ describe('PUT /ice/api/v1/account/legal', () => {
     expect(entries[0]!.requestBody).toEqual({ ...sentFields, nationalCard: sentDocs[0], licence: sentDocs[1] });
   });
 
+  it('journals a refused form as received: text, and each file by name and size', async () => {
+    const { tenant, token } = await newBusiness();
+    expect((await put(token, form({ ...fields, colour: 'red' }))).status).toBe(400);
+    const res = await control(instance, 'GET', `/tenants/${tenant.id}/journal?endpoint=legal-put`);
+    const { entries } = (await res.json()) as { entries: { requestBody: unknown }[] };
+    expect(entries[0]!.requestBody).toEqual({
+      ...fields,
+      colour: 'red',
+      nationalCard: { fileName: 'card.pdf', sizeBytes: png.byteLength },
+      licence: { fileName: 'licence.pdf', sizeBytes: pdf.byteLength },
+    });
+  });
+
   it('answers X-Sandbox-Error without reading the documents', async () => {
     const { token } = await newBusiness();
     const res = await put(token, form(), { 'X-Sandbox-Error': 'documentType' });

@@ -56,6 +56,10 @@ function refuseResubmission(b: BusinessRow): void {
   if (b.legalStatus === 'approved') throw new IceError('legalApproved');
 }
 
+/** The form as the journal keeps it until the documents are judged: text, and each file's name and size. */
+const journalOf = (form: FormData) =>
+  Object.fromEntries([...form.entries()].map(([name, value]) => [name, typeof value === 'string' ? value.slice(0, 500) : { fileName: value.name, sizeBytes: value.size }]));
+
 /** The form's text fields and files, each named once, as the route takes them. */
 function split(form: FormData): { fields: Record<string, string>; files: Partial<Record<DocumentKind, File>> } {
   const fields: Record<string, string> = {};
@@ -104,9 +108,9 @@ export function registerLegal(app: OpenAPIHono<AppEnv>) {
     async (c, { business, nowMs }) => {
       const db = c.get('deps').db;
       refuseResubmission(business!);
-      const { fields: raw, files } = split(await readMultipart(c, legalBodyMaxBytes));
-      const received = Object.fromEntries(documentKinds.filter((k) => files[k]).map((k) => [k, { fileName: files[k]!.name, sizeBytes: files[k]!.size }]));
-      c.set('jsonBody', { ...raw, ...received });
+      const form = await readMultipart(c, legalBodyMaxBytes);
+      c.set('jsonBody', journalOf(form));
+      const { fields: raw, files } = split(form);
       const fields = parseInput(LegalFields, raw);
       const missing = documentKinds.filter((k) => !files[k]);
       if (missing.length > 0) throw new IceError('documentMissing', { missing });
