@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     info: {
       title: 'Mahak sandbox',
       version: '0.1.0',
-      description: 'Sandbox of the Jibit inquiry API (under /jibit/ide), the Freepay payment gateway (under /freepay) and the control API (under /_sandbox).',
+      description: 'Sandbox of the Jibit inquiry API (under /jibit/ide), the Freepay payment gateway (under /freepay), ICE credit-report consent (under /ice) and the control API (under /_sandbox).',
     },
   });
   app.get('/', (c) =>
