@@ -5,6 +5,7 @@ import { decodeJwt } from 'jose';
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance } from '../../src/instance.js';
 import { moveMoney } from '../../src/providers/ice/wallet.js';
+import { ledgerWindow } from '../../src/providers/ice/routes/wallet.js';
 import { control } from '../helpers.js';
 import { ice, iceTenant, signIn } from './helpers.js';
 import { openCharge, payAs } from './bank-helpers.js';
@@ -47,7 +48,7 @@ describe('GET /ice/api/v1/wallet/transactions', () => {
   it('answers the opening row of a new tenant with every column', async () => {
     const tenant = await iceTenant(instance);
     const token = await signIn(instance, tenant);
-    expect(await ledger(token)).toEqual({ status: 200, body: { page: 1, size: 10, total: 1, pages: 1, transactions: [opening] } });
+    expect(await ledger(token)).toEqual({ status: 200, body: { page: 1, size: 10, total: 1, pages: 1, capped: false, transactions: [opening] } });
   });
 
   it('lists a paid charge, a report debit and its refund newest first, with the Jalali date and time of the tenant clock', async () => {
@@ -67,6 +68,7 @@ describe('GET /ice/api/v1/wallet/transactions', () => {
         size: 10,
         total: 4,
         pages: 1,
+        capped: false,
         transactions: [
           { row: 1, description: 'بازگشت اعتبار گزارش شخص با شماره ۰۹۳۷۱۲۳۴۵۶۷', ...after, amountRial: 100_000, direction: 'credit', directionSymbol: '▲', balanceAfterRial: 12_500_000, kind: 'refund', trackingCode: '1405123456' },
           { row: 2, description: 'تسویه با آیس برای گزارش با کد رهگیری 1405123456', ...after, amountRial: 100_000, direction: 'debit', directionSymbol: '▼', balanceAfterRial: 12_400_000, kind: 'report', trackingCode: '1405123456' },
@@ -96,7 +98,7 @@ describe('GET /ice/api/v1/wallet/transactions', () => {
     ]);
     expect(await ledger(token, '?page=2&size=20')).toMatchObject({ status: 200, body: { page: 2, size: 20, total: 25, pages: 2 } });
     expect((await ledger(token, '?page=2&size=20')).body.transactions).toHaveLength(5);
-    expect(await ledger(token, '?page=9')).toEqual({ status: 200, body: { page: 9, size: 10, total: 25, pages: 3, transactions: [] } });
+    expect(await ledger(token, '?page=9')).toEqual({ status: 200, body: { page: 9, size: 10, total: 25, pages: 3, capped: false, transactions: [] } });
     expect((await ledger(token, '?size=100')).body.transactions).toHaveLength(25);
   });
 
@@ -137,7 +139,7 @@ describe('GET /ice/api/v1/wallet/transactions', () => {
     const tokenA = await signIn(instance, a);
     const { chargeId } = await openCharge(instance, tokenA);
     await payAs(instance, a.id, chargeId, { card: '6037990000010013' });
-    expect((await ledger(await signIn(instance, b))).body).toEqual({ page: 1, size: 10, total: 1, pages: 1, transactions: [opening] });
+    expect((await ledger(await signIn(instance, b))).body).toEqual({ page: 1, size: 10, total: 1, pages: 1, capped: false, transactions: [opening] });
   });
 
   it('refuses bad paging and a search too long as invalidInput naming the field', async () => {
@@ -152,6 +154,22 @@ describe('GET /ice/api/v1/wallet/transactions', () => {
     expect(await ledger(token, `?q=${'x'.repeat(101)}`)).toEqual(invalid({ q: 'حداکثر 100 نویسه' }));
     expect(await ledger(token, '?sort=amount')).toEqual(invalid({ sort: 'فیلد ناشناخته' }));
     expect(await ledger(token, '?q=a&q=b')).toEqual(invalid({ q: expect.any(String) }));
+  });
+
+  it('lists, searches and counts the newest rows only, saying so, once the ledger is past its window', async () => {
+    const tenant = await iceTenant(instance);
+    const token = await signIn(instance, tenant);
+    const businessId = decodeJwt(token).sub!;
+    instance.deps.db.transaction(() => {
+      for (let i = 1; i <= ledgerWindow; i++) moveMoney(instance.deps.db, { tenantId: tenant.id, businessId, amountRial: 1, description: `ردیف ${i}`, kind: 'adjustment', atMs: start });
+    });
+    const last = await ledger(token, `?size=100&page=${ledgerWindow / 100}`);
+    expect(last.body).toMatchObject({ page: 100, size: 100, total: ledgerWindow, pages: 100, capped: true });
+    const rows = last.body.transactions as { row: number; description: string }[];
+    // The opening row is the one beyond the window.
+    expect(rows.at(-1)).toMatchObject({ row: ledgerWindow, description: 'ردیف 1' });
+    expect(await ledger(token, `?q=${encodeURIComponent('موجودی اولیه')}`)).toEqual({ status: 200, body: { page: 1, size: 10, total: 0, pages: 0, capped: true, transactions: [] } });
+    expect((await ledger(token, '?q=9999')).body).toMatchObject({ total: 1, capped: true });
   });
 
   it('needs a signed-in business', async () => {

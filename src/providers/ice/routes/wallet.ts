@@ -1,7 +1,7 @@
 // GET /api/v1/wallet: the business's balance, and whether the panel would warn it to charge;
 // GET /api/v1/wallet/transactions: the ledger table of the panel, newest first, searched and paged.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AppEnv } from '../../../core/http.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
 import type { Db } from '../../../db/index.js';
@@ -18,6 +18,13 @@ export const IceWallet = z
     reportPriceRial: z.number().int(),
   })
   .openapi('IceWallet');
+
+/**
+ * The most rows a listing pages through, searches or counts, newest first: a business's ledger
+ * grows with every report, and the panel's table never needs more, so a request's cost stays
+ * bounded however long the history (README "Limits").
+ */
+export const ledgerWindow = 10_000;
 
 const LedgerQuery = z
   .object({
@@ -45,7 +52,14 @@ const LedgerRow = z
   .openapi('IceLedgerRow');
 
 export const IceLedgerPage = z
-  .object({ page: z.number().int(), size: z.number().int(), total: z.number().int(), pages: z.number().int(), transactions: z.array(LedgerRow) })
+  .object({
+    page: z.number().int(),
+    size: z.number().int(),
+    total: z.number().int(),
+    pages: z.number().int(),
+    capped: z.boolean().openapi({ description: `true: the business has more than the newest ${ledgerWindow.toLocaleString('en')} rows, and the listing, search and total cover those only` }),
+    transactions: z.array(LedgerRow),
+  })
   .openapi('IceLedgerPage');
 
 const persianDigits = '۰۱۲۳۴۵۶۷۸۹';
@@ -70,7 +84,11 @@ function searchOf(q: string): SQL | undefined {
 
 /** One page of the business's ledger, newest first (ids grow with every row, whatever the clock did). */
 function ledgerPage(db: Db, tenantId: string, businessId: string, query: z.infer<typeof LedgerQuery>) {
-  const where = and(eq(iceLedger.tenantId, tenantId), eq(iceLedger.businessId, businessId), searchOf(query.q ?? ''));
+  const mine = and(eq(iceLedger.tenantId, tenantId), eq(iceLedger.businessId, businessId));
+  // The oldest row of the window, and whether any row lies beyond it.
+  const floor = db.select({ id: iceLedger.id }).from(iceLedger).where(mine).orderBy(desc(iceLedger.id)).limit(1).offset(ledgerWindow - 1).get()?.id;
+  const capped = floor !== undefined && db.select({ id: iceLedger.id }).from(iceLedger).where(and(mine, lt(iceLedger.id, floor))).limit(1).get() !== undefined;
+  const where = and(mine, floor === undefined ? undefined : gte(iceLedger.id, floor), searchOf(query.q ?? ''));
   const total = db.select({ n: count() }).from(iceLedger).where(where).get()!.n;
   const offset = (query.page - 1) * query.size;
   const rows = db.select().from(iceLedger).where(where).orderBy(desc(iceLedger.id)).limit(query.size).offset(offset).all();
@@ -79,6 +97,7 @@ function ledgerPage(db: Db, tenantId: string, businessId: string, query: z.infer
     size: query.size,
     total,
     pages: Math.ceil(total / query.size),
+    capped,
     transactions: rows.map((r, i) => ({
       row: offset + i + 1,
       description: r.description,
@@ -120,7 +139,7 @@ export function registerWallet(app: OpenAPIHono<AppEnv>) {
       endpointId: 'wallet-transactions',
       access: 'business',
       summary: 'The wallet ledger: the panel’s table, newest first, searched and paged (10 rows a page by default)',
-      description: 'Each row: its number, the Persian description, the Jalali date and time (and `at`, ISO with offset), the amount (positive) and its direction (credit ▲ / debit ▼), the balance after it, and the tracking code or charge id it belongs to. A page past the last answers no rows with the totals.',
+      description: `Each row: its number, the Persian description, the Jalali date and time (and \`at\`, ISO with offset), the amount (positive) and its direction (credit ▲ / debit ▼), the balance after it, and the tracking code or charge id it belongs to. A page past the last answers no rows with the totals. Listing, search and total cover the newest ${ledgerWindow.toLocaleString('en')} rows (\`capped: true\` when there are more).`,
       query: LedgerQuery,
       answer: { status: 200, schema: IceLedgerPage, description: 'One page of the ledger' },
     },
