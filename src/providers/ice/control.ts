@@ -10,6 +10,7 @@ import { applyIceSettings } from './settings-apply.js';
 import { IceSettingsPatch } from './settings.js';
 import { registerIceAccountControl } from './control-account.js';
 import { registerIceChargeControl } from './control-charges.js';
+import { registerIcePersonControl } from './control-person.js';
 
 const patch = createRoute({
   method: 'patch',
@@ -31,4 +32,5 @@ export function registerIceControl(app: OpenAPIHono<AppEnv>) {
   });
   registerIceAccountControl(app);
   registerIceChargeControl(app);
+  registerIcePersonControl(app);
 }

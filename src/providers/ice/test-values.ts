@@ -4,7 +4,8 @@ import type { TestValue } from '../../core/provider.js';
 import { bankPageTestValues } from './bank/test-values.js';
 import { accountTestValues } from './account-test-values.js';
 import { reportTestValues } from './reports/test-values.js';
+import { consentTestValues } from './consent/test-values.js';
 
 export function iceTestValues(): readonly TestValue[] {
-  return [...accountTestValues(), ...bankPageTestValues(), ...reportTestValues()];
+  return [...accountTestValues(), ...bankPageTestValues(), ...reportTestValues(), ...consentTestValues()];
 }
