@@ -42,6 +42,12 @@ describe('POST /ice/api/v1/auth/login', () => {
     });
   });
 
+  it('tells a field of the wrong type from a missing one', async () => {
+    const res = await ice(instance, '/api/v1/auth/login', { body: { login: 42, password: 'Mahak1234' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'invalidInput', message: 'اطلاعات ارسال‌شده ناقص یا نامعتبر است', errors: { login: 'نوع مقدار نادرست است' } });
+  });
+
   it('refuses a tenant that does not exist', async () => {
     const res = await ice(instance, '/api/v1/auth/login', { tenant: 'ten_nope', body: { login: 'mahak', password: 'Mahak1234' } });
     expect(res.status).toBe(400);

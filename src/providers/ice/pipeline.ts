@@ -83,7 +83,7 @@ function reasonOf(issue: z.core.$ZodIssue): string {
 
 /** `value` parsed by `schema`, or invalidInput naming each field at fault. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
