@@ -32,11 +32,6 @@ export const chargeDescriptions: Record<Bank, string> = {
 /** Who a wallet charge pays: ICE itself. A report charge pays the business that asked. */
 export const icePayeeName = 'آیس | اعتبار یکپارچه سپهر';
 
-/**
- * How long the test card whose issuer never answers holds the page before it fails. Freepay
- * makes it a merchant setting; ICE has none for it, so it is Freepay's default.
- */
-export const bankIssuerTimeoutMs = 3_000;
 
 /** A pending charge past its page's lifetime shows as expired (on the tenant clock). */
 export function chargeStatus(charge: ChargeRow, nowMs: number): ChargeStatus {
@@ -121,7 +116,7 @@ export function filledForm(card: string, nowMs: number, email?: string): CardFor
 
 /**
  * Submitting the bank page: the form checked, the issuer asked (the card whose issuer never
- * answers holds the answer for bankIssuerTimeoutMs, ended early if `c`'s client goes away),
+ * answers holds the answer for the tenant's issuerTimeoutMs, ended early if `c`'s client goes away),
  * then the charge settled. `nowMs` may be a clock, read again after the wait.
  */
 export async function payCharge(deps: Pick<AppDeps, 'db' | 'holds'>, charge: ChargeRow, action: PayAction, nowMs: number | (() => number), c?: AppContext): Promise<ChargeSubmission> {
@@ -133,7 +128,7 @@ export async function payCharge(deps: Pick<AppDeps, 'db' | 'holds'>, charge: Cha
   const form = 'form' in action ? action.form : filledForm(action.card, now(), action.email);
   const checked = checkCardForm(form, charge.paymentToken, now(), 'form' in action && action.checkCaptcha);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
-  if (outcomeOf(checked.card) === 'issuer_timeout') await deps.holds.hold(c, bankIssuerTimeoutMs);
+  if (outcomeOf(checked.card) === 'issuer_timeout') await deps.holds.hold(c, iceSettingsOf(deps.db, charge.tenantId).issuerTimeoutMs);
   return settle(deps.db, charge, now(), { card: checked.card });
 }
 

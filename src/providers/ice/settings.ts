@@ -37,6 +37,8 @@ export const IceSettings = z
     chargeMaxRial: int(1, 1_000_000_000_000),
     /** How long a bank page may be paid after it is opened for a charge. */
     bankPageLifetimeMinutes: int(1, 24 * 60),
+    /** How long the bank page waits on the test card whose issuer never answers, before it fails. */
+    issuerTimeoutMs: int(0, 120_000),
   })
   .strict();
 export type IceSettings = z.infer<typeof IceSettings>;
@@ -52,6 +54,7 @@ export const defaultIceSettings: IceSettings = {
   chargeMinRial: 10_000,
   chargeMaxRial: 500_000_000,
   bankPageLifetimeMinutes: 15,
+  issuerTimeoutMs: 3_000,
 };
 
 export const IceSettingsPatch = IceSettings.partial().strict().openapi('IceSettingsPatch', {
