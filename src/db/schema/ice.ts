@@ -169,5 +169,11 @@ export const iceReports = sqliteTable(
   (t) => [
     index('ice_reports_business').on(t.tenantId, t.businessId, t.state, t.requestedAtMs),
     index('ice_reports_due').on(t.tenantId, t.state, t.consentExpiresAtMs),
+    // The catch-up before every call finds scripted answers and closing windows by range, not by
+    // reading every pending or viewable request of the tenant.
+    index('ice_reports_scripted').on(t.tenantId, t.state, t.scriptedAtMs),
+    index('ice_reports_window').on(t.tenantId, t.state, t.viewableUntilMs),
+    // The listing without a tab, newest first, read in index order a page at a time.
+    index('ice_reports_newest').on(t.tenantId, t.businessId, t.requestedAtMs),
   ],
 );

@@ -3,7 +3,8 @@
 // (rolling hours, oldest first), counted by their state now in three series: pending, viewable
 // (approved: viewable or since archived) and rejected (by the person or expired). "Reports viewed
 // during the week": the approvals on each of the last 7 Tehran days, today last.
-import { and, eq, gt, isNotNull, ne } from 'drizzle-orm';
+import { and, count, eq, gt, lte, ne, sql } from 'drizzle-orm';
+import { tehranJalaliDay } from '../../../core/calendar.js';
 import { toGregorian, toJalaali } from 'jalaali-js';
 import type { Db } from '../../../db/index.js';
 import { iceReports } from '../../../db/schema/index.js';
@@ -13,6 +14,9 @@ import { stateCounts, tabCounts } from './query.js';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
+const halfHourMs = hourMs / 2;
+/** The longest consent lifetime the settings allow (30 days). */
+const maxConsentMs = 30 * dayMs;
 // Sunday first, as Date.getUTCDay counts.
 const weekdays = ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'];
 const series = { pending: 'pending', viewable: 'viewable', archived: 'viewable', rejected: 'rejected', expired: 'rejected' } as const;
@@ -42,21 +46,39 @@ export function dashboardOf(db: Db, business: BusinessRow, priceRial: number, no
     viewable: 0,
     rejected: 0,
   }));
-  const recent = db.select({ state: iceReports.state, atMs: iceReports.requestedAtMs }).from(iceReports).where(and(mine, gt(iceReports.requestedAtMs, startMs))).all();
-  for (const { state, atMs } of recent) {
-    const bucket = lastHours[Math.min(6, Math.floor((atMs - startMs) / hourMs))];
-    if (bucket && state !== 'deleted' && atMs <= nowMs) bucket[series[state]] += 1;
+  // Counted in SQL by hour and state (grouped by the select's 1st and 2nd columns): a business's
+  // history can be long. Bound numbers may arrive as REAL, hence the casts.
+  const recent = db
+    .select({ state: iceReports.state, bucket: sql<number>`CAST((${iceReports.requestedAtMs} - ${startMs}) / ${hourMs} AS INTEGER)`, n: count() })
+    .from(iceReports)
+    .where(and(mine, gt(iceReports.requestedAtMs, startMs), lte(iceReports.requestedAtMs, nowMs)))
+    .groupBy(sql`1`, sql`2`)
+    .all();
+  for (const { state, bucket, n } of recent) {
+    const hour = lastHours[Math.min(6, bucket)];
+    if (hour && state !== 'deleted') hour[series[state]] += n;
   }
 
+  // Approvals by half hour (Tehran's midnight falls on a UTC half hour, so each lies in one day);
+  // an approval comes within the consent lifetime of its request, which bounds the requests read.
   const days = lastSevenDays(nowMs).map((d) => ({ ...d, viewed: 0 }));
+  const byDay = new Map(days.map((d) => [d.date.replaceAll('/', ''), d]));
   const approvals = db
-    .select({ atMs: iceReports.approvedAtMs })
+    .select({ halfHour: sql<number>`CAST(${iceReports.approvedAtMs} / ${halfHourMs} AS INTEGER)`, n: count() })
     .from(iceReports)
-    .where(and(mine, isNotNull(iceReports.approvedAtMs), gt(iceReports.approvedAtMs, nowMs - 8 * dayMs)))
+    .where(
+      and(
+        mine,
+        gt(iceReports.requestedAtMs, nowMs - 8 * dayMs - maxConsentMs),
+        gt(iceReports.approvedAtMs, nowMs - 8 * dayMs),
+        lte(iceReports.approvedAtMs, nowMs),
+      ),
+    )
+    .groupBy(sql`1`)
     .all();
-  for (const { atMs } of approvals) {
-    const day = atMs !== null && atMs <= nowMs ? days.find((d) => d.date === jalaliParts(atMs).date) : undefined;
-    if (day) day.viewed += 1;
+  for (const { halfHour, n } of approvals) {
+    const day = byDay.get(tehranJalaliDay(halfHour * halfHourMs));
+    if (day) day.viewed += n;
   }
 
   return {

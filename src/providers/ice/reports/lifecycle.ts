@@ -5,6 +5,7 @@
 // same transaction as the change that causes it, under the once-key refund:<tracking code>.
 import { and, eq, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../core/http.js';
+import { prepared } from '../../../core/prepared.js';
 import type { Db } from '../../../db/index.js';
 import { iceLedger, iceReports } from '../../../db/schema/index.js';
 import { iceSettingsOf } from '../settings.js';
@@ -143,6 +144,15 @@ export function deleteReport(deps: AppDeps, r: ReportRow, nowMs: number): Report
   });
 }
 
+// Runs before every ICE call of the tenant, where nothing is due nearly always: one prepared
+// statement over three indexed ranges answers that, instead of three statements drizzle builds.
+const dueStatement = ({ $client }: Db) =>
+  $client.prepare<{ tenantId: string; nowMs: number }, { due: number }>(
+    `SELECT EXISTS (SELECT 1 FROM ice_reports WHERE tenant_id = @tenantId AND state = 'pending' AND scripted_at_ms <= @nowMs)
+         OR EXISTS (SELECT 1 FROM ice_reports WHERE tenant_id = @tenantId AND state = 'pending' AND consent_expires_at_ms <= @nowMs)
+         OR EXISTS (SELECT 1 FROM ice_reports WHERE tenant_id = @tenantId AND state = 'viewable' AND viewable_until_ms <= @nowMs) AS due`,
+  );
+
 /**
  * Everything that fell due on the tenant's clock by `nowMs`, each as of the instant it fell due:
  * scripted persons (test mobiles) answer, then unanswered consents lapse, then viewing windows
@@ -150,6 +160,7 @@ export function deleteReport(deps: AppDeps, r: ReportRow, nowMs: number): Report
  */
 export function catchUpReports(deps: AppDeps, tenantId: string, nowMs: number): void {
   const { db } = deps;
+  if (prepared(db, dueStatement).get({ tenantId, nowMs })?.due !== 1) return;
   const answering = db
     .select()
     .from(iceReports)
