@@ -59,7 +59,7 @@ describe('PATCH /ice/api/v1/account', () => {
     expect(await res.json()).toEqual({
       code: 'invalidInput',
       message: 'اطلاعات ارسال‌شده ناقص یا نامعتبر است',
-      errors: { email: 'قالب مقدار نادرست است', businessName: 'این فیلد الزامی است', lastName: 'حداقل 1 نویسه', mobile: 'فیلد ناشناخته' },
+      errors: { email: 'قالب مقدار نادرست است', businessName: 'نوع مقدار نادرست است', lastName: 'حداقل 1 نویسه', mobile: 'فیلد ناشناخته' },
     });
   });
 
