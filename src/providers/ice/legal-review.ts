@@ -3,6 +3,7 @@
 // reason. The tenant's legalReview setting decides by itself when the review falls due on the
 // tenant clock (catch-up); the control API decides a pending review at any time.
 import { and, eq, inArray, lte } from 'drizzle-orm';
+import { prepared } from '../../core/prepared.js';
 import type { Db } from '../../db/index.js';
 import { iceBusinesses } from '../../db/schema/index.js';
 import type { BusinessRow } from './business.js';
@@ -33,11 +34,16 @@ export function decideReview(db: Db, business: BusinessRow, decision: 'approve' 
   return changed !== undefined;
 }
 
+/** Is any review of the tenant due by then? Prepared once per connection (core/prepared.ts). */
+const anyDue = (db: Db) => db.$client.prepare<[string, number], 1>("SELECT 1 FROM ice_businesses WHERE tenant_id = ? AND legal_status = 'pending' AND legal_decide_at_ms <= ? LIMIT 1").pluck();
+
 /**
  * Reviews of the tenant that fell due by `nowMs`, decided as the tenant's setting says now, each
  * at the moment it fell due. A setting changed to manual meanwhile leaves them to the control API.
  */
 export function decideDueReviews(db: Db, tenantId: string, nowMs: number): void {
+  // Runs before every ICE call: one prepared lookup when, as nearly always, nothing is due.
+  if (!prepared(db, anyDue).get(tenantId, nowMs)) return;
   const due = db
     .select()
     .from(iceBusinesses)
