@@ -18,16 +18,27 @@ import { giveMissingIceBusinesses, iceTenancy } from './tenancy.js';
 import { iceTestValues } from './test-values.js';
 import { registerLogin } from './routes/login.js';
 import { registerWallet } from './routes/wallet.js';
+import { registerReports } from './routes/reports.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { registerCharges } from './routes/charges.js';
+import { registerBankPages } from './bank/routes.js';
+import { registerRegistration } from './routes/registration.js';
+import { registerPasswordReset } from './routes/password-reset.js';
+import { registerAccount } from './routes/account.js';
+import { registerLegal } from './routes/legal.js';
+import { registerConsentPage } from './consent/routes.js';
 
 export const iceBasePath = '/ice';
 
 /** Routes that read their own body under their own limit (multipart uploads). */
 const ownBodyLimit = new Set(['/ice/api/v1/account/legal']);
+/** Pages that read their form under the limit themselves, so a form past it is answered as a page. */
+const ownsBody = (path: string) => ownBodyLimit.has(path) || path.startsWith('/ice/bank/') || path.startsWith('/ice/c/');
 
 export function createIceApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const limit = limitBody(() => iceBodyBytes, iceBodyRefused);
-  app.use('*', (c, next) => (ownBodyLimit.has(c.req.path) ? next() : limit(c, next)));
+  app.use('*', (c, next) => (ownsBody(c.req.path) ? next() : limit(c, next)));
   app.use('*', journalCalls(deps, 'ice', iceBasePath));
   app.use('*', (c, next) => {
     c.set('deps', deps);
@@ -35,6 +46,15 @@ export function createIceApp(deps: AppDeps) {
   });
   registerLogin(app);
   registerWallet(app);
+  registerReports(app);
+  registerDashboard(app);
+  registerCharges(app);
+  registerBankPages(app);
+  registerRegistration(app);
+  registerPasswordReset(app);
+  registerAccount(app);
+  registerLegal(app);
+  registerConsentPage(app);
   return app;
 }
 
