@@ -82,12 +82,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     const on = await control('PUT', `/tenants/${tenantId}/scenario`, JSON.stringify({ name: scenario.name }));
     if (on.status !== 200) return { ...result, setupProblem: `activation refused (${on.status}): ${on.text}` };
 
-    const values = new Map<string, unknown>([
-      ['tenant.id', tenantId],
-      ['jibit.apiKey', (created.body?.jibit as Record<string, unknown> | undefined)?.apiKey],
-      ['jibit.secretKey', (created.body?.jibit as Record<string, unknown> | undefined)?.secretKey],
-      ['freepay.apiKey', (created.body?.freepay as Record<string, unknown> | undefined)?.apiKey],
-    ]);
+    // Every credential the creation answered, by its path: {{jibit.apiKey}}, {{ice.business.password}}, ...
+    const values = new Map<string, unknown>([['tenant.id', tenantId], ...answeredValues(created.body, '')]);
     let failed = false;
     for (const step of scenario.steps) {
       const stepResult: StepResult = failed
@@ -103,6 +99,13 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   } catch (error) {
     return { ...result, setupProblem: `the sandbox could not be reached at ${base}: ${describeError(error)}` };
   }
+}
+
+/** The string and number leaves of a tenant creation answer, each under its dotted path. */
+function answeredValues(value: unknown, path: string): [string, unknown][] {
+  if (typeof value === 'string' || typeof value === 'number') return path ? [[path, value]] : [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, child]) => answeredValues(child, path ? `${path}.${key}` : key));
 }
 
 function parseJson(text: string): unknown {
