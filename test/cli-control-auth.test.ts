@@ -168,6 +168,7 @@ describe('commands that call a locked sandbox', () => {
       id: expect.stringMatching(/^ten_/),
       jibit: { apiKey: expect.any(String), secretKey: expect.any(String) },
       freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+      ice: { business: { username: 'mahak', password: 'Mahak1234', mobile: '09120000000', officialName: 'شرکت نمونه ماهک' } },
       controlToken: expect.stringMatching(/^mtc_ten_/),
     });
   });

@@ -82,6 +82,13 @@ const routes: Record<string, { access: 'public' | 'read' | 'tenant' | 'admin'; b
   'PATCH /tenants/{id}/jibit': { access: 'tenant', body: { billing: 'postpaid' } },
   'PATCH /tenants/{id}/freepay': { access: 'tenant', body: { name: 'shop' } },
   'POST /tenants/{id}/freepay/payments/{authority}/pay': { access: 'tenant', body: { cancel: true } },
+  'PATCH /tenants/{id}/ice': { access: 'tenant', body: { viewableHours: 48 } },
+  'GET /tenants/{id}/ice/businesses': { access: 'tenant' },
+  'POST /tenants/{id}/ice/businesses/{businessId}/legal-review': { access: 'tenant', body: { decision: 'approve' } },
+  'POST /tenants/{id}/ice/charges/{chargeId}/pay': { access: 'tenant', body: { cancel: true } },
+  'POST /tenants/{id}/ice/reports/{trackingCode}/approve': { access: 'tenant', body: {} },
+  'POST /tenants/{id}/ice/reports/{trackingCode}/reject': { access: 'tenant', body: {} },
+  'POST /tenants/{id}/ice/reports/{trackingCode}/pay': { access: 'tenant', body: { card: '6037990000010013' } },
   'POST /tenants/{id}/clock': { access: 'tenant', body: { freeze: true } },
   'POST /tenants/{id}/reset': { access: 'tenant' },
   'PUT /tenants/{id}/scenario': { access: 'tenant', body: { name: 'no-such-scenario' } },
@@ -95,7 +102,10 @@ const routes: Record<string, { access: 'public' | 'read' | 'tenant' | 'admin'; b
 
 const request = (operation: string, tenantId: string) => {
   const [method, template] = operation.split(' ') as [string, string];
-  const path = template.replace('{id}', tenantId).replace('{name}', 'no-such-scenario').replace('{authority}', '1234567890');
+  const path = template.replace('{id}', tenantId).replace('{name}', 'no-such-scenario').replace('{authority}', '1234567890')
+    .replace('{businessId}', 'biz_none')
+    .replace('{chargeId}', 'chg_none')
+    .replace('{trackingCode}', '1000000000');
   const { body, type } = routes[operation]!;
   return { method, path, call: { body, ...(type ? { type } : {}) } };
 };
@@ -158,6 +168,7 @@ describe('with an admin token set', () => {
           id: expect.stringMatching(/^ten_[\w-]{16}$/),
           jibit: { apiKey: expect.stringMatching(/^jak_/), secretKey: expect.stringMatching(/^jsk_/) },
           freepay: { apiKey: expect.stringMatching(/^fpk_/) },
+          ice: { business: { username: 'mahak', password: 'Mahak1234', mobile: '09120000000', officialName: 'شرکت نمونه ماهک' } },
           controlToken: expect.stringMatching(/^mtc_ten_[\w-]{16}_[\w-]{43}$/),
         },
       });
