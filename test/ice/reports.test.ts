@@ -99,7 +99,7 @@ describe('POST /ice/api/v1/reports', () => {
     const p = await panel(instance);
     instance.deps.db.update(iceBusinesses).set({ legalStatus: 'pending' }).where(eq(iceBusinesses.tenantId, p.tenant.id)).run();
     const res = await call(instance, p, '/api/v1/reports', { body: natural('09123456789') });
-    expect(res).toEqual({ status: 403, body: { code: 'legalNotApproved', message: 'اطلاعات حقوقی کسب‌وکار هنوز تأیید نشده است' } });
+    expect(res).toEqual({ status: 403, body: { code: 'legalNotApproved', message: 'اطلاعات حقوقی کسب‌وکار هنوز تأیید نشده است', legalStatus: 'pending' } });
     expect((await call(instance, p, '/api/v1/wallet')).body.balanceRial).toBe(10_000_000);
     expect(await smsTo(instance, p.tenant.id, '09123456789')).toEqual([]);
   });

@@ -29,7 +29,7 @@ export interface IceRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   params?: P;
   query?: Q;
   body?: B;
-  answer: { status: 200 | 201; schema: z.ZodType; description: string };
+  answer: { status: 200 | 201 | 202; schema: z.ZodType; description: string };
 }
 
 export interface IceInput<P, Q, B> {
@@ -45,7 +45,7 @@ const codeList = (endpointId: IceEndpointId) =>
   iceEndpoints[endpointId].map((name) => `\`${name}\` (HTTP ${iceCodes[name].http}): ${iceCodes[name].message}`).join('\n- ');
 
 /** Answers `status` with the JSON `body`, kept for the journal. */
-export function reply<T extends object>(c: AppContext, body: T, status: 200 | 201 = 200) {
+export function reply<T extends object>(c: AppContext, body: T, status: 200 | 201 | 202 = 200) {
   c.set('answerBody', body);
   return c.json(body, status);
 }

@@ -67,7 +67,7 @@ function consentSms(r: ReportRow, link: string): string {
  * so this call still answers pending.
  */
 export function requestReport(deps: AppDeps, business: BusinessRow, order: ReportOrder, nowMs: number, origin: string): ReportRow {
-  if (business.legalStatus !== 'approved') throw new IceError('legalNotApproved');
+  if (business.legalStatus !== 'approved') throw new IceError('legalNotApproved', { legalStatus: business.legalStatus });
   const settings = iceSettingsOf(deps.db, business.tenantId);
   const person = scriptedPersonOf(order.mobile);
   const answers = person?.kind === 'approve' || person?.kind === 'reject';

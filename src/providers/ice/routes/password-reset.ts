@@ -36,7 +36,7 @@ export function registerPasswordReset(app: OpenAPIHono<AppEnv>) {
         'Answers 202 the same way whether or not a business has this username or mobile; a new reset for the same login waits for the countdown (`resendTooSoon`).',
       body: z.object({ login: z.string().min(1).max(64).openapi({ description: 'Username or mobile', example: 'mahak' }) }).strict().openapi('IcePasswordReset'),
       // route.ts's answer type names 200 and 201; the key is only the documented status.
-      answer: { status: 202 as 200, schema: Requested, description: 'Accepted: a code was sent if the login exists' },
+      answer: { status: 202, schema: Requested, description: 'Accepted: a code was sent if the login exists' },
     },
     (c, { body, nowMs }) => {
       const deps = c.get('deps');
@@ -56,9 +56,7 @@ export function registerPasswordReset(app: OpenAPIHono<AppEnv>) {
       const id = newIceId('reset');
       deps.db.insert(icePasswordResets).values({ id, tenantId, businessId: key, ...code }).run();
       if (business) sendCode(deps, { tenantId, mobile: business.mobile, nowMs, purpose: 'reset', code: code.code, lifetimeSeconds });
-      const answer = { resetId: id, codeExpiresInSeconds: lifetimeSeconds };
-      c.set('answerBody', answer);
-      return c.json(answer, 202);
+      return reply(c, { resetId: id, codeExpiresInSeconds: lifetimeSeconds }, 202);
     },
   );
 
