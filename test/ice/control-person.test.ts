@@ -96,7 +96,7 @@ describe('POST /_sandbox/tenants/{id}/ice/reports/{trackingCode}/approve', () =>
     expect((await apiView(p, credit.trackingCode)).state).toBe('pending');
   });
 
-  it('finds a payment the person made on the bank page without coming back, and answers the request it approved', async () => {
+  it('finds a request a payment on the bank page already approved (without the browser coming back) no longer pending', async () => {
     const p = await panel(instance);
     const r = await asked(instance, p, natural(mobile, 'person'));
     const toBank = await instance.app.request(r.path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'action=approve' });
@@ -105,8 +105,14 @@ describe('POST /_sandbox/tenants/{id}/ice/reports/{trackingCode}/approve', () =>
     await clockTo(instance, p, startMs + minutes(4));
     expect((await payAs(instance, p.tenant.id, journal.entries[0]!.responseBody.chargeId, { card: '6037990000010013' })).status).toBe(200);
     await clockTo(instance, p, startMs + minutes(9));
-    const res = await act(p, r.trackingCode, 'approve');
-    expect(res).toEqual({ status: 200, body: view(r.trackingCode, natural(mobile, 'person'), startMs, { state: 'viewable', approvedAt: at(startMs + minutes(4)), viewableUntil: at(startMs + minutes(4) + hours(24)) }) });
+    expect(await call(instance, p, `/api/v1/reports/${r.trackingCode}`)).toEqual({
+      status: 200,
+      body: view(r.trackingCode, natural(mobile, 'person'), startMs, { state: 'viewable', approvedAt: at(startMs + minutes(4)), viewableUntil: at(startMs + minutes(4) + hours(24)) }),
+    });
+    expect(await act(p, r.trackingCode, 'approve')).toEqual({
+      status: 409,
+      body: { error: 'report_not_pending', message: `report ${r.trackingCode} is viewable, no longer pending`, details: { state: 'viewable' } },
+    });
   });
 });
 

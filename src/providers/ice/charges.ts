@@ -10,6 +10,7 @@ import { iceCharges } from '../../db/schema/index.js';
 import { checkCardForm, failureReasons, maskPan, outcomeOf, type CardForm, type FailureReason, type FormErrors } from '../../web/index.js';
 import { newDigits, newIceId, newUrlToken } from './ids.js';
 import { iceSettingsOf } from './settings.js';
+import { approvePaidCharge } from './reports/lifecycle.js';
 import { shownTime, shownTimeOrNull } from './time.js';
 import { moveMoney } from './wallet.js';
 
@@ -129,7 +130,10 @@ export async function payCharge(deps: Pick<AppDeps, 'db' | 'holds'>, charge: Cha
   const checked = checkCardForm(form, charge.paymentToken, now(), 'form' in action && action.checkCaptcha);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   if (outcomeOf(checked.card) === 'issuer_timeout') await deps.holds.hold(c, iceSettingsOf(deps.db, charge.tenantId).issuerTimeoutMs);
-  return settle(deps.db, charge, now(), { card: checked.card });
+  const settled = settle(deps.db, charge, now(), { card: checked.card });
+  // A person's payment for a report is their consent: the request is approved with it, not when the browser returns.
+  if (settled.kind === 'redirect') approvePaidCharge(deps, settled.charge);
+  return settled;
 }
 
 /** One transaction: the charge moves on from pending only if it still is, and a paid wallet charge credits the wallet. */

@@ -113,6 +113,9 @@ async function payAndApprove(c: AppContext, { deps, clock, r }: Acting, number: 
       state: 'pending',
     });
   }
+  // The payment itself approved the request (approvePaidCharge in the lifecycle).
+  const now = reportByTrackingCode(deps.db, r.tenantId, r.trackingCode)!;
+  if (now.chargeId === paid.id) return c.json(requestView(now), 200);
   return answered(c, deps, approveReport(deps, r, paid.finishedAtMs!, { chargeId: paid.id }), r);
 }
 

@@ -7,7 +7,7 @@ import { and, eq, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../core/http.js';
 import { prepared } from '../../../core/prepared.js';
 import type { Db } from '../../../db/index.js';
-import { iceLedger, iceReports } from '../../../db/schema/index.js';
+import { iceCharges, iceLedger, iceReports } from '../../../db/schema/index.js';
 import { iceSettingsOf } from '../settings.js';
 import { moveMoney } from '../wallet.js';
 
@@ -71,7 +71,7 @@ function refusal(deps: AppDeps, r: ReportRow): Refused {
   return { refused: reportByTrackingCode(deps.db, r.tenantId, r.trackingCode)?.state ?? 'deleted' };
 }
 
-function approveAt(deps: AppDeps, r: ReportRow, atMs: number, chargeId?: string): ReportRow | undefined {
+function approveAt(deps: Pick<AppDeps, 'db'>, r: ReportRow, atMs: number, chargeId?: string): ReportRow | undefined {
   const viewableUntilMs = atMs + iceSettingsOf(deps.db, r.tenantId).viewableHours * hourMs;
   return deps.db
     .update(iceReports)
@@ -81,10 +81,40 @@ function approveAt(deps: AppDeps, r: ReportRow, atMs: number, chargeId?: string)
     .get();
 }
 
+/** The person's open bank pages for the request close with it, so no payment lands on a request that is no longer pending. */
+function closeOpenCharges(db: Db, r: ReportRow, atMs: number): void {
+  db.update(iceCharges)
+    .set({ status: 'cancelled', finishedAtMs: atMs })
+    .where(and(eq(iceCharges.tenantId, r.tenantId), eq(iceCharges.purpose, 'report'), eq(iceCharges.trackingCode, r.trackingCode), eq(iceCharges.status, 'pending')))
+    .run();
+}
+
+/** The first charge the person paid for the request, if any. */
+function paidChargeOf(db: Db, r: ReportRow) {
+  return db
+    .select({ id: iceCharges.id, finishedAtMs: iceCharges.finishedAtMs })
+    .from(iceCharges)
+    .where(and(eq(iceCharges.tenantId, r.tenantId), eq(iceCharges.purpose, 'report'), eq(iceCharges.trackingCode, r.trackingCode), eq(iceCharges.status, 'paid')))
+    .orderBy(iceCharges.finishedAtMs)
+    .get();
+}
+
+/**
+ * A person's payment for a person-paid request went through: the payment is the person's
+ * consent, so the request is approved as of the instant it was paid, whether or not the browser
+ * ever comes back from the bank. A request no longer pending is left as it is.
+ */
+export function approvePaidCharge(deps: Pick<AppDeps, 'db'>, charge: { tenantId: string; purpose: string; trackingCode: string | null; id: string; status: string; finishedAtMs: number | null }): void {
+  if (charge.purpose !== 'report' || charge.status !== 'paid' || charge.trackingCode === null || charge.finishedAtMs === null) return;
+  const r = reportByTrackingCode(deps.db, charge.tenantId, charge.trackingCode);
+  if (r?.state === 'pending' && r.payer === 'person') approveAt(deps, r, charge.finishedAtMs, charge.id);
+}
+
 function rejectAt(deps: AppDeps, r: ReportRow, atMs: number): ReportRow | undefined {
   return deps.db.transaction(() => {
     const rejected = deps.db.update(iceReports).set({ state: 'rejected', rejectedAtMs: atMs }).where(stillPending(r, atMs)).returning().get();
     if (!rejected) return undefined;
+    closeOpenCharges(deps.db, rejected, atMs);
     refund(deps.db, rejected, atMs, 'refused');
     return reportByTrackingCode(deps.db, r.tenantId, r.trackingCode);
   });
@@ -111,9 +141,14 @@ export function rejectReport(deps: AppDeps, report: ReportRow, nowMs: number): R
   return rejectAt(deps, report, nowMs) ?? refusal(deps, report);
 }
 
-/** A pending request whose consent lapsed: expired, and refunded, as of the instant it lapsed. */
+/**
+ * A pending request whose consent lapsed: expired, and refunded, as of the instant it lapsed;
+ * unless the person paid before then, when it is approved as of the payment instead.
+ */
 function expire(deps: AppDeps, r: ReportRow): void {
   const atMs = r.consentExpiresAtMs;
+  const paid = r.payer === 'person' ? paidChargeOf(deps.db, r) : undefined;
+  if (paid && paid.finishedAtMs !== null && paid.finishedAtMs < atMs && approveAt(deps, r, paid.finishedAtMs, paid.id)) return;
   deps.db.transaction(() => {
     const expired = deps.db
       .update(iceReports)
@@ -139,6 +174,7 @@ export function deleteReport(deps: AppDeps, r: ReportRow, nowMs: number): Report
       .returning()
       .get();
     if (!deleted) return undefined;
+    closeOpenCharges(deps.db, deleted, nowMs);
     if (r.state === 'pending') refund(deps.db, deleted, nowMs, 'deleted');
     return reportByTrackingCode(deps.db, r.tenantId, r.trackingCode);
   });
