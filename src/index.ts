@@ -7,6 +7,9 @@ import { droppedHeader } from './core/scenarios/act.js';
 import { jibitBasePath } from './providers/jibit/index.js';
 import { defaultJibitKeys } from './providers/jibit/tenancy.js';
 import { defaultFreepayKey } from './providers/freepay/tenancy.js';
+import { freepayBasePath } from './providers/freepay/index.js';
+import { iceBasePath } from './providers/ice/index.js';
+import { readyBusinessDefaults } from './providers/ice/tenancy.js';
 
 export interface SandboxOptions extends Partial<Omit<InstanceOptions, 'wall' | 'scenariosDir'>> {
   /** A scenarios folder to load, or false for none (default: the scenarios that come with Mahak). */
@@ -20,11 +23,11 @@ export interface Sandbox {
    */
   fetch(request: Request): Promise<Response>;
   /** Serves on 127.0.0.1 (port 0: a free one); resolves with the base URL. */
-  listen(port?: number): Promise<{ url: string; jibitUrl: string; port: number }>;
+  listen(port?: number): Promise<{ url: string; jibitUrl: string; freepayUrl: string; iceUrl: string; port: number }>;
   /** Stops serving and closes the database; nothing of the sandbox keeps the process alive after. */
   close(): Promise<void>;
-  /** The default tenant's Jibit credentials and Freepay merchant key. */
-  readonly credentials: { apiKey: string; secretKey: string; freepayApiKey: string };
+  /** The default tenant's Jibit credentials, Freepay merchant key and ICE ready business (login with X-Sandbox-Tenant omitted). */
+  readonly credentials: { apiKey: string; secretKey: string; freepayApiKey: string; ice: { username: string; password: string } };
 }
 
 /** Rejects as fetch does once the caller aborts, while the sandbox goes on with the request. */
@@ -58,7 +61,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const listening = serve({ fetch: instance.app.fetch, port, hostname: '127.0.0.1', createServer: createNodeServer }, (info: AddressInfo) => {
           listening.off('error', refused);
           const url = `http://127.0.0.1:${info.port}`;
-          resolve({ url, jibitUrl: `${url}${jibitBasePath}`, port: info.port });
+          resolve({ url, jibitUrl: `${url}${jibitBasePath}`, freepayUrl: `${url}${freepayBasePath}`, iceUrl: `${url}${iceBasePath}`, port: info.port });
         });
         // A busy port rejects (with the system's code kept), and close() still closes the rest.
         const refused = (error: NodeJS.ErrnoException) => {
@@ -80,7 +83,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (!server) return finish();
         server.close((error) => (error ? reject(error) : finish()));
       }),
-    credentials: { ...defaultJibitKeys, freepayApiKey: defaultFreepayKey },
+    credentials: { ...defaultJibitKeys, freepayApiKey: defaultFreepayKey, ice: { username: readyBusinessDefaults.username, password: readyBusinessDefaults.password } },
   };
 }
 

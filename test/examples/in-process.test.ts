@@ -19,3 +19,15 @@ test('my integration can look up a card', async () => {
     cardInfo: { bank: 'MELLI', type: 'DEBIT', ownerName: 'علی محمدی', depositNumber: '1234567890123' },
   });
 });
+
+test('my integration can sign in to ICE and read its wallet', async () => {
+  const { iceUrl } = await sandbox.listen();
+  const { username, password } = sandbox.credentials.ice;
+  const session = await fetch(`${iceUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: username, password }),
+  }).then((res) => res.json());
+  const res = await fetch(`${iceUrl}/api/v1/wallet`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+  expect(await res.json()).toEqual({ balanceRial: 10_000_000, lowBalance: false, reportPriceRial: 100_000 });
+});
