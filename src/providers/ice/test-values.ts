@@ -5,7 +5,7 @@ import { bankPageTestValues } from './bank/test-values.js';
 import { accountTestValues } from './account-test-values.js';
 import { reportTestValues } from './reports/test-values.js';
 import { consentTestValues } from './consent/test-values.js';
-import { reportBodyTestValues } from './report/test-values.js';
+import { reportBodyTestValues } from './reports/body-test-values.js';
 
 export function iceTestValues(): readonly TestValue[] {
   return [...accountTestValues(), ...bankPageTestValues(), ...reportTestValues(), ...reportBodyTestValues(), ...consentTestValues()];

@@ -2,8 +2,8 @@
 // for the test mobile whose person approves at once, so its report is readable with the rank,
 // score and cheques the code documents (test-codes.ts) without the consent page.
 import type { TestValue } from '../../../core/provider.js';
-import { testMobiles } from '../reports/test-mobiles.js';
-import { reportTestCodes } from './test-codes.js';
+import { reportTestCodes } from '../report/test-codes.js';
+import { testMobiles } from './test-mobiles.js';
 
 /** The test mobile whose person approves at once. */
 const approvingMobile = testMobiles.find((t) => t.person.kind === 'approve' && t.person.afterMinutes === 0)!.mobile;
