@@ -30,12 +30,15 @@ export function publicTenant(c: AppContext): TenantRow {
 /** Fields whose values never reach the journal: passwords, SMS codes, tokens. */
 const leftOut = new Set(['password', 'currentpassword', 'newpassword', 'code', 'accesstoken', 'consenttoken', 'paymenttoken']);
 
-/** A copy of a body for the journal, with every credential left out (top level and one level down). */
-export function journalSafe(body: Record<string, unknown>): Record<string, unknown> {
+/** ICE bodies are flat: an object nested deeper than this is left out whole rather than walked, so no body exhausts the stack. */
+const journalSafeDepth = 8;
+
+/** A copy of a body for the journal, with every credential left out (in nested objects too, down to journalSafeDepth). */
+export function journalSafe(body: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (leftOut.has(key.toLowerCase())) out[key] = '(left out)';
-    else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = journalSafe(value as Record<string, unknown>);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = depth < journalSafeDepth ? journalSafe(value as Record<string, unknown>, depth + 1) : '(left out)';
     else out[key] = value;
   }
   return out;
