@@ -1,8 +1,9 @@
 // What must hold of every answer, whatever was sent: no 5xx unless an outage was asked for, the
 // provider's own error shape on 4xx (Jibit {code, message} with a documented code at the README's
 // status, Freepay {status, message} with a catalog status, the control API {error, message}, the
-// payment page HTML), and an answer within a second.
+// payment page HTML, ICE as ice-invariants.ts says), and an answer within a second.
 import { testCards } from '../../src/providers/freepay/catalog.js';
+import { checkIceAnswer } from './ice-invariants.js';
 import { catalogMessages, freepayByStatus, readmeJibitStatuses, sandboxJibitCodes, type TestValue } from './model.js';
 import type { Wire } from './plan.js';
 import type { Answer } from './send.js';
@@ -43,7 +44,7 @@ function requestText(wire: Wire): string {
 const jibitStatuses = readmeJibitStatuses();
 const allowedJibitCodes = new Set([...catalogMessages.keys(), ...sandboxJibitCodes]);
 
-export type Kind = 'jibit' | 'freepay' | 'page' | 'control';
+export type Kind = 'jibit' | 'freepay' | 'page' | 'control' | 'ice';
 
 /** hono decodes a path's escapes with decodeURI, escape by escape when the whole will not decode. */
 function decodedPath(target: string): string {
@@ -73,6 +74,7 @@ export const methodSeen = (method: string) => (['DELETE', 'GET', 'HEAD', 'OPTION
 export function kindOf(wire: Wire): Kind {
   const path = decodedPath(wire.target);
   if (path === '/jibit/ide' || path.startsWith('/jibit/ide/')) return 'jibit';
+  if (path === '/ice' || path.startsWith('/ice/')) return 'ice';
   if (path === '/freepay' || path.startsWith('/freepay/')) {
     const slug = /^\/freepay\/payment\/([^/]+)$/.exec(path)?.[1];
     let decoded = slug;
@@ -143,6 +145,7 @@ export function checkAnswer(wire: Wire, answer: Answer, outages: Map<string, str
   const allowedMs = maxAnswerMs + (slowCards.some((card) => requestText(wire).includes(card)) ? slowCardMs : 0);
   if (answer.ms > allowedMs) throw new Error(`answered in ${Math.round(answer.ms)} ms, over ${allowedMs} ms`);
   const kind = kindOf(wire);
+  if (kind === 'ice') return checkIceAnswer(wire, answer, decodedPath(wire.target), methodSeen(wire.method));
   const hasBody = methodSeen(wire.method) !== 'HEAD' && answer.status !== 204 && answer.status !== 304;
   if (kind === 'page') {
     if (!/^text\/html/i.test(answer.headers['content-type'] ?? '') && answer.status !== 303) throw new Error(`the payment page answered ${answer.headers['content-type']}, not HTML`);

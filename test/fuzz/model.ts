@@ -1,11 +1,13 @@
 // What the fuzz suite knows of the sandbox, read at start from the instance itself and the
 // catalogs: every route of GET /openapi.json (so a new route is fuzzed without editing the
-// suite), the documented Jibit and Freepay codes, the README's status table and the test values.
+// suite), the documented Jibit, Freepay and ICE codes, the README's status table and the test values.
 import { readFileSync } from 'node:fs';
 import catalog from '../../src/providers/jibit/catalog.json' with { type: 'json' };
 import { freepayCodes, freepayEndpoints, panelFilters, requestFields, verifyFields } from '../../src/providers/freepay/catalog.js';
+import { iceCodes } from '../../src/providers/ice/catalog.js';
+import { noteIceRoutes } from './ice-routes.js';
 
-export type Area = 'jibit' | 'freepay' | 'control';
+export type Area = 'jibit' | 'freepay' | 'control' | 'ice';
 
 export interface Field {
   name: string;
@@ -28,7 +30,7 @@ export interface Operation {
 
 /** A documented request (GET /_sandbox/test-values), with {{placeholders}} for credentials. */
 export interface TestValue {
-  provider: 'jibit' | 'freepay';
+  provider: 'jibit' | 'freepay' | 'ice';
   endpoint: string;
   outcome: string;
   request: { method: string; path: string; query?: Record<string, string>; body?: unknown; headers?: Record<string, string> };
@@ -41,12 +43,13 @@ export interface Model {
   fieldNames: string[];
   jibitCodes: string[];
   freepayCodeNames: string[];
+  iceCodeNames: string[];
   /** Scenarios whose rules only answer errors: safe to name in X-Sandbox-Scenario (no delays, no faults). */
   errorScenarios: string[];
 }
 
 export const areaOf = (path: string): Area | undefined =>
-  path.startsWith('/jibit/ide') ? 'jibit' : path.startsWith('/freepay') ? 'freepay' : path.startsWith('/_sandbox') ? 'control' : undefined;
+  path.startsWith('/jibit/ide') ? 'jibit' : path.startsWith('/freepay') ? 'freepay' : path.startsWith('/_sandbox') ? 'control' : path.startsWith('/ice/') ? 'ice' : undefined;
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; example?: unknown; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
 type Doc = { paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[]; requestBody?: { content: Record<string, { schema?: Schema }> } }>>; components?: { schemas?: Record<string, Schema> } };
@@ -116,6 +119,7 @@ export async function readModel(request: (path: string) => Promise<Response>): P
     if (definition.rules.length > 0 && definition.rules.every((r) => Object.keys(r.then).every((k) => k === 'error' || k === 'message'))) errorScenarios.push(name);
   }
   const operations = operationsOf(doc);
+  noteIceRoutes(doc);
   // Test values name valid inputs by field: they join the document's examples.
   const known = new Map<string, Set<string>>();
   const note = (name: string, value: unknown) => {
@@ -140,6 +144,7 @@ export async function readModel(request: (path: string) => Promise<Response>): P
     fieldNames: [...fieldNames].sort(),
     jibitCodes: [...catalogJibitCodes, ...sandboxJibitCodes],
     freepayCodeNames: [...new Set(Object.values(freepayEndpoints).flat())],
+    iceCodeNames: Object.keys(iceCodes),
     errorScenarios,
   };
 }

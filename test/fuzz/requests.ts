@@ -18,6 +18,9 @@ export interface Limits {
 const placeholders: Record<string, string[]> = {
   apiKey: ['{{apiKey}}'], secretKey: ['{{secretKey}}'], refreshToken: ['{{refreshToken}}'], accessToken: ['{{accessToken}}'],
   api: ['{{freepayKey}}'], authority: ['{{authority}}'], captcha: ['{{captcha}}'], id: ['{{scratchId}}', '{{tenantId}}'],
+  // ICE: the run's report, its consent link, its wallet charge, sign-up and password reset (ice-session.ts).
+  trackingCode: ['{{trackingCode}}'], consentToken: ['{{consentToken}}'], paymentToken: ['{{paymentToken}}'], chargeId: ['{{chargeId}}'],
+  registrationId: ['{{registrationId}}'], resetId: ['{{resetId}}'], businessId: ['{{businessId}}'],
 };
 const validFor = (f: Field) => placeholders[f.name] ?? f.valid;
 /** `arb` once in `oneIn` draws, else undefined. */
@@ -142,6 +145,7 @@ const contentTypes = ['text/plain', 'application/json; charset=latin1', 'APPLICA
 
 function authArb(op: Operation, limits: Limits): fc.Arbitrary<[string, Text][]> {
   const limit = limits.maxHugeHead;
+  if (op.area === 'ice') return iceAuthArb(limits);
   const own = op.area === 'jibit' ? 'Bearer {{accessToken}}' : op.area === 'freepay' ? 'Bearer {{freepayKey}}' : undefined;
   const bad = fc.constantFrom('Bearer', 'Bearer ', 'Bearer {{refreshToken}}', 'bearer   {{accessToken}}  ', 'Basic YTpi', 'Bearer a.b.c', 'Bearer {{freepayKey}}', 'Bearer {{accessToken}}, Bearer x');
   return fc.oneof(
@@ -153,9 +157,31 @@ function authArb(op: Operation, limits: Limits): fc.Arbitrary<[string, Text][]> 
   );
 }
 
+/**
+ * ICE's credentials: the run's token and X-Sandbox-Tenant (public routes find the tenant by it),
+ * mostly both right, then missing, foreign, expired-looking, another tenant's, doubled or huge.
+ */
+function iceAuthArb(limits: Limits): fc.Arbitrary<[string, Text][]> {
+  const token: [string, Text] = ['Authorization', 'Bearer {{iceToken}}'];
+  const tenant: [string, Text] = ['X-Sandbox-Tenant', '{{tenantId}}'];
+  const badToken = fc.constantFrom('Bearer', 'Bearer ', 'bearer   {{iceToken}}  ', 'Basic YTpi', 'Bearer a.b.c', 'Bearer {{accessToken}}', 'Bearer {{iceToken}}, Bearer x', 'Bearer {{iceToken}}x', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+  const badTenant = fc.constantFrom('', ' ', 'ten_nope', '{{scratchId}}', ' {{tenantId}} ', '{{tenantId}}, {{tenantId}}', 'default', '../{{tenantId}}', '{{TENANTID}}');
+  return fc.oneof(
+    { weight: limits.calm ? 40 : 8, arbitrary: fc.constant<[string, Text][]>([token, tenant]) },
+    { weight: 1, arbitrary: fc.constant<[string, Text][]>([]) },
+    { weight: 1, arbitrary: fc.constant<[string, Text][]>([token]) },
+    { weight: 1, arbitrary: fc.constant<[string, Text][]>([tenant]) },
+    { weight: 2, arbitrary: badToken.map((v): [string, Text][] => [['Authorization', v], tenant]) },
+    { weight: 2, arbitrary: badTenant.map((v): [string, Text][] => [token, ['X-Sandbox-Tenant', v]]) },
+    { weight: 1, arbitrary: valueArb(['{{tenantId}}'], limits.maxHugeHead).map((v): [string, Text][] => [token, ['X-Sandbox-Tenant', v]]) },
+    { weight: 1, arbitrary: valueArb([], limits.maxHugeHead).map((v): [string, Text][] => [['Authorization', v], tenant]) },
+    { weight: 1, arbitrary: badToken.map((v): [string, Text][] => [token, ['Authorization', v], tenant, tenant]) },
+  );
+}
+
 function extraHeadersArb(model: Model, limits: Limits): fc.Arbitrary<[string, Text][]> {
   const limit = limits.maxHugeHead;
-  const codes = [...model.jibitCodes, ...model.freepayCodeNames, '-20', '-1', '-99', 'server.error', 'SERVER.ERROR ', 'no.such.code'];
+  const codes = [...model.jibitCodes, ...model.freepayCodeNames, ...model.iceCodeNames, '-20', '-1', '-99', 'server.error', 'SERVER.ERROR ', 'no.such.code', ' invalidInput', 'SERVICEUNAVAILABLE'];
   const one = fc.oneof(
     fc.constantFrom(...codes).map((c): [string, Text] => ['X-Sandbox-Error', c]),
     fc.constantFrom(...model.errorScenarios, 'fuzz-regex-1', 'fuzz-regex-2', 'no-such-scenario', '').map((s): [string, Text] => ['X-Sandbox-Scenario', s]),

@@ -1,5 +1,7 @@
 // The tenant a property run owns: created fresh (Jibit keys, a token pair, the Freepay key), a
-// scratch tenant the control API may change at will, and a payment for the gateway page.
+// scratch tenant the control API may change at will, a payment for the gateway page, and ICE's
+// signed-in business with its report, charge, sign-up and reset (ice-session.ts).
+import { iceVars } from './ice-session.js';
 import type { Vars } from './text.js';
 
 export type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
@@ -48,6 +50,8 @@ export async function newSession(call: Call, uses: (name: string) => boolean): P
     await page.text();
     Object.assign(vars, { authority: payment.authority, captcha: page.headers.get('x-sandbox-captcha') ?? '' });
   }
+  // A run with both a Freepay and an ICE page keeps Freepay's captcha.
+  for (const [name, value] of Object.entries(await iceVars(call, tenant.id, uses))) vars[name] ??= value;
   return { tenantId: tenant.id, vars };
 }
 

@@ -3,7 +3,7 @@
 // so bending one field of it reaches code that random fields seldom do.
 import type { Field, Model, Operation } from './model.js';
 
-const basePath = { jibit: '/jibit/ide', freepay: '/freepay' } as const;
+const basePath = { jibit: '/jibit/ide', freepay: '/freepay', ice: '/ice' } as const;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 const sure = ([name, value]: [string, unknown]): Field => ({ name, required: true, valid: [text(value)], sure: true });
@@ -28,10 +28,12 @@ export function testValueOperations(model: Model): Operation[] {
       continue;
     }
     const contentType = Object.entries(headers ?? {}).find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
+    // A test value may be a control-API call (acting as the person, deciding a review): its path is whole.
+    const control = path.startsWith('/_sandbox/');
     byShape.set(key, {
-      area: tv.provider,
+      area: control ? 'control' : tv.provider,
       method,
-      path: `${basePath[tv.provider]}${path}`,
+      path: control ? path : `${basePath[tv.provider]}${path}`,
       query: Object.entries(query ?? {}).map(sure),
       pathParams: [],
       body: body && typeof body === 'object' ? { contentType, fields: Object.entries(body).map(sure) } : undefined,
