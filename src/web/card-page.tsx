@@ -218,15 +218,18 @@ export const ClosedCardPage: FC<ClosedPageProps> = ({ skin, reason, payeeName, d
   </Layout>
 );
 
-/** The components render synchronously; this says so to the type checker for a .ts caller. */
-function rendered(node: { toString(): string | Promise<string> }): string {
+/**
+ * A page's HTML as a string: hono's JSX renders synchronously unless a component is async, which
+ * no page is; this says so to the type checker for a .ts caller, and fails loudly if one ever were.
+ */
+export function renderedHtml(node: { toString(): string | Promise<string> }): string {
   const html = node.toString();
-  if (typeof html !== 'string') throw new Error('a card page rendered asynchronously');
+  if (typeof html !== 'string') throw new Error('a page rendered asynchronously');
   return html;
 }
 
 /** The card page as an HTML string, for `c.html(renderCardPage(props))` from a .ts file. */
-export const renderCardPage = (props: CardPageProps): string => rendered(<CardPage {...props} />);
+export const renderCardPage = (props: CardPageProps): string => renderedHtml(<CardPage {...props} />);
 
 /** The closed or finished page as an HTML string. */
-export const renderClosedPage = (props: ClosedPageProps): string => rendered(<ClosedCardPage {...props} />);
+export const renderClosedPage = (props: ClosedPageProps): string => renderedHtml(<ClosedCardPage {...props} />);

@@ -9,6 +9,7 @@ export {
   countdownText,
   renderCardPage,
   renderClosedPage,
+  renderedHtml,
   rial,
   type CardPageProps,
   type ClosedPageProps,

@@ -4,7 +4,7 @@
 // the person may answer, and Approve / Reject; or, once answered, what became of the request.
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { rial } from '../../../web/index.js';
+import { renderedHtml, rial } from '../../../web/index.js';
 import { bankNames, banks } from '../charges.js';
 import type { ReportRow, ReportState } from '../reports/lifecycle.js';
 import { jalaliParts } from '../time.js';
@@ -198,11 +198,5 @@ export const MissingPage: FC<{ reason: keyof typeof missingMessages }> = ({ reas
   </Layout>
 );
 
-function rendered(node: { toString(): string | Promise<string> }): string {
-  const html = node.toString();
-  if (typeof html !== 'string') throw new Error('a consent page rendered asynchronously');
-  return html;
-}
-
-export const renderConsentPage = (props: ConsentPageProps) => rendered(<ConsentPage {...props} />);
-export const renderMissingPage = (reason: keyof typeof missingMessages) => rendered(<MissingPage reason={reason} />);
+export const renderConsentPage = (props: ConsentPageProps) => renderedHtml(<ConsentPage {...props} />);
+export const renderMissingPage = (reason: keyof typeof missingMessages) => renderedHtml(<MissingPage reason={reason} />);
