@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
 import { iceBusinesses } from '../../db/schema/index.js';
+import { IceError } from './errors.js';
 import { shownTimeOrNull } from './time.js';
 
 export type BusinessRow = typeof iceBusinesses.$inferSelect;
@@ -47,4 +48,9 @@ export function accountView(b: BusinessRow) {
     balanceRial: b.balanceRial,
     createdAt: shownTimeOrNull(b.createdAtMs),
   };
+}
+
+/** No report may be requested and no credit charged before the legal review approves the business (seed §2). */
+export function requireApproved(b: BusinessRow): void {
+  if (b.legalStatus !== 'approved') throw new IceError('legalNotApproved', { legalStatus: b.legalStatus });
 }

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../core/http.js';
 import { isValidMobile, isValidNationalCode, toAsciiDigits } from '../../../core/world/numbers.js';
 import { iceReports } from '../../../db/schema/index.js';
 import { isValidLegalId } from '../report/index.js';
-import { profileOf, type BusinessRow } from '../business.js';
+import { profileOf, requireApproved, type BusinessRow } from '../business.js';
 import { IceError } from '../errors.js';
 import { newDigits, newUrlToken } from '../ids.js';
 import { iceSettingsOf } from '../settings.js';
@@ -67,7 +67,7 @@ function consentSms(r: ReportRow, link: string): string {
  * so this call still answers pending.
  */
 export function requestReport(deps: AppDeps, business: BusinessRow, order: ReportOrder, nowMs: number, origin: string): ReportRow {
-  if (business.legalStatus !== 'approved') throw new IceError('legalNotApproved', { legalStatus: business.legalStatus });
+  requireApproved(business);
   const settings = iceSettingsOf(deps.db, business.tenantId);
   const person = scriptedPersonOf(order.mobile);
   const answers = person?.kind === 'approve' || person?.kind === 'reject';

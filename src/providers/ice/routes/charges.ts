@@ -4,6 +4,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
 import { banks, chargeById, chargeView, createCharge, paymentUrlOf } from '../charges.js';
 import { IceError, invalidFields } from '../errors.js';
+import { requireApproved } from '../business.js';
 import { iceSettingsOf } from '../settings.js';
 import { shownTime } from '../time.js';
 import { iceRoute, reply } from '../route.js';
@@ -68,7 +69,7 @@ export function registerCharges(app: OpenAPIHono<AppEnv>) {
     },
     (c, { body, business, nowMs }) => {
       const deps = c.get('deps');
-      if (business!.legalStatus !== 'approved') throw new IceError('legalNotApproved', { legalStatus: business!.legalStatus });
+      requireApproved(business!);
       const { chargeMinRial, chargeMaxRial } = iceSettingsOf(deps.db, business!.tenantId);
       if (!Number.isSafeInteger(body.amountRial) || body.amountRial < chargeMinRial || body.amountRial > chargeMaxRial) {
         throw new IceError('invalidAmount', { minRial: chargeMinRial, maxRial: chargeMaxRial });
