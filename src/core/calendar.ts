@@ -78,7 +78,10 @@ export function parseJalaliYyMmDd(value: string): string | undefined {
 /** The Jalali day (yyyyMMdd) after `day`. */
 export function nextJalaliDay(day: string): string {
   const { gy, gm, gd } = toGregorian(Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8)));
-  const j = toJalaali(new Date(Date.UTC(gy, gm - 1, gd + 1)));
+  // The next Gregorian day by UTC arithmetic, handed over as numbers: a Date would be read in the
+  // process's own zone, a day early west of UTC.
+  const next = new Date(Date.UTC(gy, gm - 1, gd + 1));
+  const j = toJalaali(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
   return `${j.jy}${pad(j.jm)}${pad(j.jd)}`;
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { isFriday, nextJalaliDay, parseJalaliYyMmDd, tehranDateTime, tehranInstant, tehranJalaliDateTime, tehranJalaliDay } from '../../src/core/calendar.js';
 
 describe('Tehran days', () => {
@@ -59,5 +61,18 @@ describe('Jalali days for settlement', () => {
     expect(tehranJalaliDateTime(Date.parse('2026-11-23T06:30:00Z'))).toBe('1405/09/02 10:00:00');
     expect(tehranJalaliDateTime(Date.parse('2026-11-23T20:29:59Z'))).toBe('1405/09/02 23:59:59');
     expect(tehranJalaliDateTime(Date.parse('2026-11-23T20:30:00Z'))).toBe('1405/09/03 00:00:00');
+  });
+});
+
+describe('whatever time zone the process runs in', () => {
+  // The day's arithmetic must not read the process's own zone: west of UTC, a UTC midnight is
+  // still the day before locally.
+  it.each(['America/New_York', 'Pacific/Honolulu', 'Asia/Tokyo', 'UTC'])('nextJalaliDay steps one day with TZ=%s', (tz) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/core/calendar.ts').then((m) => console.log([m.nextJalaliDay('14040101'), m.nextJalaliDay('14031230'), m.nextJalaliDay('14050631')].join(' ')))"], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      env: { ...process.env, TZ: tz },
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('14040102 14040101 14050701');
   });
 });
