@@ -4,21 +4,28 @@
 // each distinct failure with its shrunk counterexample and how to replay it, the seed and the time.
 //   FUZZ_SEED=<n>                 the first round's seed (default: from the clock; printed)
 //   FUZZ_REQUESTS=<n>             generated requests to send (default 20000)
-//   FUZZ_PROPERTIES=jibit,socket  only these properties (default: all)
+//   FUZZ_PROPERTIES=jibit,socket  only these properties (default: all; ICE's are ice, ice-pages, ice-upload)
 //   FUZZ_PROPERTY=<name> FUZZ_SEED=<n> FUZZ_PATH=<path>   replay one counterexample
 import { availableParallelism } from 'node:os';
 import fc from 'fast-check';
 import { createTarget, property, propertyNames, type PropertyName } from '../test/fuzz/engine.js';
+import { createIceTarget, iceProperty, icePropertyNames, type IcePropertyName } from '../test/fuzz/ice-engine.js';
+
+type Name = PropertyName | IcePropertyName;
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const wanted = Number(process.env.FUZZ_REQUESTS ?? 20_000);
 const runsPerRound = 25;
-const chosen = process.env.FUZZ_PROPERTIES ? (process.env.FUZZ_PROPERTIES.split(',') as PropertyName[]) : propertyNames;
+const chosen: Name[] = process.env.FUZZ_PROPERTIES ? (process.env.FUZZ_PROPERTIES.split(',') as Name[]) : [...propertyNames, ...icePropertyNames];
 const startedMs = performance.now();
 const target = await createTarget();
+// ICE's properties read the database to see that a refusal moves no money: an instance of their own.
+const iceTarget = await createIceTarget();
+const isIce = (name: Name): name is IcePropertyName => (icePropertyNames as Name[]).includes(name);
+const answered = () => target.counts.fuzz + iceTarget.counts.fuzz;
 
 interface Failure {
-  property: PropertyName;
+  property: Name;
   seed: number;
   path: string;
   message: string;
@@ -31,8 +38,8 @@ const signature = (message: string) => {
   return context?.includes('after the requests') ? what : `${what} | ${request?.trim().replace(/"[^"]*"$/, '').replace(/\{\{\w+\}\}|\d+/g, 'X')}`;
 };
 
-async function check(name: PropertyName, roundSeed: number, path?: string): Promise<Failure | undefined> {
-  const details = await fc.check(property(target, name), { seed: roundSeed, numRuns: runsPerRound, path, endOnFailure: true, interruptAfterTimeLimit: 120_000 });
+async function check(name: Name, roundSeed: number, path?: string): Promise<Failure | undefined> {
+  const details = await fc.check(isIce(name) ? iceProperty(iceTarget, name) : property(target, name), { seed: roundSeed, numRuns: runsPerRound, path, endOnFailure: true, interruptAfterTimeLimit: 120_000 });
   if (!details.failed) return undefined;
   const error = details.errorInstance as Error | null;
   return { property: name, seed: roundSeed, path: details.counterexamplePath ?? '', message: error?.message ?? String(details.errorInstance) };
@@ -41,11 +48,11 @@ async function check(name: PropertyName, roundSeed: number, path?: string): Prom
 const replayPath = process.env.FUZZ_PATH;
 const failures = new Map<string, Failure & { times: number }>();
 if (replayPath !== undefined) {
-  const name = (process.env.FUZZ_PROPERTY ?? 'jibit') as PropertyName;
+  const name = (process.env.FUZZ_PROPERTY ?? 'jibit') as Name;
   const failure = await check(name, seed, replayPath);
   if (failure) failures.set(signature(failure.message), { ...failure, times: 1 });
 } else {
-  for (let round = 0; target.counts.fuzz < wanted; round++) {
+  for (let round = 0; answered() < wanted; round++) {
     for (const name of chosen) {
       const failure = await check(name, seed + round, undefined);
       if (!failure) continue;
@@ -53,15 +60,19 @@ if (replayPath !== undefined) {
       if (known) known.times++;
       else failures.set(signature(failure.message), { ...failure, times: 1 });
     }
-    if (round % 10 === 9) console.log(`… ${target.counts.fuzz} requests, ${failures.size} distinct failures, ${Math.round((performance.now() - startedMs) / 1000)} s`);
+    if (round % 10 === 9) console.log(`… ${answered()} requests, ${failures.size} distinct failures, ${Math.round((performance.now() - startedMs) / 1000)} s`);
   }
 }
 await target.close();
+await iceTarget.close();
 
 const seconds = (performance.now() - startedMs) / 1000;
-const { fuzz, refusedByClient, refusedByNode, setup } = target.counts;
+const both = [target.counts, iceTarget.counts];
+const [fuzz, refusedByClient, refusedByNode, setup] = (['fuzz', 'refusedByClient', 'refusedByNode', 'setup'] as const).map((k) => both.reduce((n, c) => n + c[k], 0));
+const byKindAndStatus: Record<string, number> = {};
+for (const c of both) for (const [k, n] of Object.entries(c.byKindAndStatus)) byKindAndStatus[k] = (byKindAndStatus[k] ?? 0) + n;
 console.log(`\nfuzz ${new Date().toISOString().slice(0, 10)}: seed ${seed}, ${fuzz} generated requests answered by the app (${refusedByClient} refused by the client, ${refusedByNode} by Node's HTTP parser, ${setup} of set-up and checks)`);
-console.log(`answers: ${Object.entries(target.counts.byKindAndStatus).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
+console.log(`answers: ${Object.entries(byKindAndStatus).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
 console.log(`${failures.size} distinct failures, ${seconds.toFixed(0)} s, ${availableParallelism()} cores, Node ${process.version}`);
 for (const f of failures.values()) {
   console.log(`\n[${f.property}] seen in ${f.times} round(s); replay: FUZZ_PROPERTY=${f.property} FUZZ_SEED=${f.seed} FUZZ_PATH=${f.path} npm run fuzz`);

@@ -6,7 +6,10 @@
 // and scripts/fuzz.ts.
 import fc from 'fast-check';
 import { createInstance, shippedScenariosDir, type Instance } from '../../src/instance.js';
+import { clockOf, getTenant } from '../../src/core/tenants.js';
+import { catchUpIce } from '../../src/providers/ice/catch-up.js';
 import { iceEndpoints } from '../../src/providers/ice/catalog.js';
+import { defaultTenant } from '../../src/sandbox/tenant-config.js';
 import { iceRouteOf, isIcePagePath } from './ice-routes.js';
 import { legalUploadArb, describeUpload, uploadRequest, type Upload } from './ice-upload.js';
 import { checkAnswer, kindOf } from './invariants.js';
@@ -131,8 +134,21 @@ async function answerOf(response: Response | Promise<Response>, startedMs: numbe
 /** An upload reads and parses up to 20 MiB: it may take longer than a JSON call's second. */
 const uploadMaxMs = 3_000;
 
+/**
+ * The tenants' due work done now (a test mobile's person answering, a consent lapsing): any next
+ * call would do it, refused or not, so it is done before the money is counted, not charged to the call.
+ */
+function dueWorkDone(target: IceTarget, tenantIds: string[]): void {
+  const deps = target.instance.deps;
+  for (const id of tenantIds) {
+    const tenant = getTenant(deps.db, id);
+    if (tenant) catchUpIce(deps, id, clockOf(tenant, deps.wall).now());
+  }
+}
+
 /** One generated request: sent, its answer checked, and a refusal checked to have moved no money. */
 async function send(target: IceTarget, step: Step, session: IceSession): Promise<void> {
+  dueWorkDone(target, [session.tenantId, defaultTenant.id]);
   const before = money(target);
   let answer: Answer | typeof refused;
   let wire: Wire;
