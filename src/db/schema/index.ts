@@ -3,3 +3,4 @@ export * from './world.js';
 export * from './records.js';
 export * from './freepay.js';
 export * from './ice.js';
+export * from './webhooks.js';
