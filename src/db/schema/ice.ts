@@ -1,6 +1,7 @@
 // ICE credit-report consent: each tenant's ICE settings, its businesses (accounts, legal review,
-// wallet), sign-ups and password resets with their SMS codes, wallet ledger, bank charges and
-// report requests. Every table carries tenant_id, so a tenant's reset and deletion reach it.
+// wallet), sign-ups and password resets with their SMS codes, wallet ledger, bank charges, report
+// requests and API onboarding requests. Every table carries tenant_id, so a tenant's reset and
+// deletion reach it.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const iceSettings = sqliteTable('ice_settings', {
@@ -106,8 +107,8 @@ export const iceCharges = sqliteTable(
     id: text('id').primaryKey(),
     tenantId: text('tenant_id').notNull(),
     businessId: text('business_id').notNull(),
-    purpose: text('purpose', { enum: ['wallet', 'report'] }).notNull(),
-    /** The report a person pays for (purpose report). */
+    purpose: text('purpose', { enum: ['wallet', 'report', 'api-invoice'] }).notNull(),
+    /** The report a person pays for (purpose report). api-invoice: the API onboarding's pro-forma invoice, which never touches the wallet. */
     trackingCode: text('tracking_code'),
     amountRial: integer('amount_rial').notNull(),
     bank: text('bank', { enum: ['saman', 'mellat'] }).notNull(),
@@ -175,5 +176,61 @@ export const iceReports = sqliteTable(
     index('ice_reports_window').on(t.tenantId, t.state, t.viewableUntilMs),
     // The listing without a tab, newest first, read in index order a page at a time.
     index('ice_reports_newest').on(t.tenantId, t.businessId, t.requestedAtMs),
+  ],
+);
+
+/**
+ * A business's API onboarding (spec/ice.md §7): five steps (company information, the two
+ * contracts, the pro-forma invoice, IPs and webhook URL, the move to live), then API credentials.
+ * One per business; its number is the request number the panel's table shows.
+ */
+export const iceApiRequests = sqliteTable(
+  'ice_api_requests',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    businessId: text('business_id').notNull(),
+    /** Sequential within the tenant, from 10740 (the seed's example). */
+    requestNumber: integer('request_number').notNull(),
+    status: text('status', { enum: ['in-progress', 'going-live', 'live'] }).notNull(),
+    /** JSON: step 1's company information. */
+    company: text('company').notNull(),
+    companyAtMs: integer('company_at_ms').notNull(),
+    /** Step 2: the version of each contract last viewed, and the version accepted. */
+    ndaViewedVersion: text('nda_viewed_version'),
+    ndaViewedAtMs: integer('nda_viewed_at_ms'),
+    ndaAcceptedVersion: text('nda_accepted_version'),
+    ndaAcceptedAtMs: integer('nda_accepted_at_ms'),
+    firmViewedVersion: text('firm_viewed_version'),
+    firmViewedAtMs: integer('firm_viewed_at_ms'),
+    firmAcceptedVersion: text('firm_accepted_version'),
+    firmAcceptedAtMs: integer('firm_accepted_at_ms'),
+    /** Step 3: issued when both contracts are accepted; its month starts that Tehran day. */
+    invoiceIssuedAtMs: integer('invoice_issued_at_ms'),
+    invoiceRial: integer('invoice_rial'),
+    /** The latest bank charge opened for the invoice (purpose api-invoice). */
+    invoiceChargeId: text('invoice_charge_id'),
+    invoicePaidAtMs: integer('invoice_paid_at_ms'),
+    /** Step 4: the addresses the API may be called from, and where webhooks go. */
+    ip1: text('ip1'),
+    ip2: text('ip2'),
+    webhookUrl: text('webhook_url'),
+    documentsAtMs: integer('documents_at_ms'),
+    /** Step 5: asked at, and due at (liveDelayMinutes later on the tenant clock); liveAtMs once done. */
+    liveRequestedAtMs: integer('live_requested_at_ms'),
+    liveDueAtMs: integer('live_due_at_ms'),
+    liveAtMs: integer('live_at_ms'),
+    /** API credentials, once live: the secret is kept only as its SHA-256. */
+    clientId: text('client_id').unique(),
+    clientSecretHash: text('client_secret_hash'),
+    /** Bumped by each new secret: tokens issued under an earlier one are refused. */
+    credentialVersion: integer('credential_version').notNull().default(0),
+    credentialsIssuedAtMs: integer('credentials_issued_at_ms'),
+    createdAtMs: integer('created_at_ms').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ice_api_requests_business').on(t.tenantId, t.businessId),
+    uniqueIndex('ice_api_requests_number').on(t.tenantId, t.requestNumber),
+    index('ice_api_requests_due').on(t.tenantId, t.status, t.liveDueAtMs),
   ],
 );
