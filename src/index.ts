@@ -89,3 +89,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
 export { runScenario, type RunResult, type StepResult } from './core/scenarios/runner.js';
 export { Scenario, scenarioJsonSchema } from './scenario-format.js';
+export {
+  verifyWebhook,
+  webhookHeaders,
+  retryDelaysMs as webhookRetryDelaysMs,
+  type VerifyOptions as WebhookVerifyOptions,
+  type WebhookHeaders,
+  type WebhookVerification,
+} from './core/webhooks/index.js';

@@ -11,6 +11,7 @@ import { TokenService } from './core/tokens.js';
 import { Meter } from './core/meter.js';
 import { Journal } from './core/journal.js';
 import { SqliteOutbox } from './core/outbox.js';
+import { WebhookDeliveries, type DeliveryOptions } from './core/webhooks/index.js';
 import { ScenarioBook } from './core/scenarios/book.js';
 import { ScenarioEngine } from './core/scenarios/rules.js';
 import { Holds } from './core/scenarios/act.js';
@@ -38,6 +39,8 @@ export interface InstanceOptions {
   scenariosDir?: string;
   /** Locks the control API (/_sandbox) behind `Authorization: Bearer <adminToken>`; none: open. */
   adminToken?: string;
+  /** Webhook deliveries: the answer timeout (default 5 s) and how often the queue is read. */
+  webhooks?: DeliveryOptions;
 }
 
 export interface Instance {
@@ -75,6 +78,7 @@ function setUp(db: Db, options: InstanceOptions): Instance {
   const scenarios = new ScenarioBook(db, scenarioFormat, world.forget, options.scenariosDir !== undefined);
   if (options.scenariosDir !== undefined) scenarios.loadFolder(options.scenariosDir, wall.now());
   const holds = new Holds();
+  const webhooks = new WebhookDeliveries(db, wall, options.webhooks);
   const deps: AppDeps = {
     db,
     world,
@@ -83,6 +87,7 @@ function setUp(db: Db, options: InstanceOptions): Instance {
     meter: new Meter(db, writes),
     journal: new Journal(db, writes, options.journalLimit ?? 10_000),
     outbox: new SqliteOutbox(db),
+    webhooks,
     trustProxy: options.trustProxy ?? false,
     scenarios,
     rules: new ScenarioEngine(scenarios),
@@ -90,9 +95,14 @@ function setUp(db: Db, options: InstanceOptions): Instance {
     providers,
   };
   const close = () => {
+    // Deliveries in flight are recorded as interrupted before the database closes; the next start sends them.
+    webhooks.stop();
     holds.releaseAll();
     writes.flush();
     db.$client.close();
   };
-  return { app: createApp(deps, { adminToken: options.adminToken }), deps, close };
+  const app = createApp(deps, { adminToken: options.adminToken });
+  // Started last: a set-up that fails leaves no timer behind.
+  webhooks.start();
+  return { app, deps, close };
 }

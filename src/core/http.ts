@@ -15,6 +15,7 @@ import { clockOf, type TenantRow } from './tenants.js';
 import type { TokenService } from './tokens.js';
 import type { World } from './world/types.js';
 import type { Provider } from './provider.js';
+import type { WebhookDeliveries } from './webhooks/deliveries.js';
 
 export interface AppDeps {
   db: Db;
@@ -28,6 +29,8 @@ export interface AppDeps {
   journal: Journal;
   /** Every SMS and webhook the sandbox sends, per tenant. */
   outbox: Outbox;
+  /** The webhook delivery loop: emit wakes it; the control API redelivers through it. */
+  webhooks: WebhookDeliveries;
   /** Read the caller's address from X-Forwarded-For. */
   trustProxy: boolean;
   /** Every scenario loaded or uploaded. */

@@ -8,6 +8,8 @@ const prefixes = {
   secretKey: 'jsk',
   freepayKey: 'fpk',
   settlement: 'stl',
+  webhookEvent: 'whe',
+  webhookSecret: 'whsec',
 } as const;
 
 export type IdKind = keyof typeof prefixes;

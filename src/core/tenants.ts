@@ -2,7 +2,7 @@
 // wallets and clock. Tests running in parallel each create one and never see each other.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { journal, ledger, outbox, tenants, usage, wallets } from '../db/schema/index.js';
+import { journal, ledger, outbox, tenants, usage, wallets, webhookAttempts, webhookEndpoints, webhookEvents } from '../db/schema/index.js';
 import { tenantClock, type Clock, type ClockState } from './clock.js';
 import { openWallets, type WalletType } from './ledger.js';
 import { prepared } from './prepared.js';
@@ -114,7 +114,7 @@ export function updateTenant(db: Db, id: string, values: Partial<Omit<TenantRow,
 }
 
 /** What every tenant owns in core's tables; each provider removes its own (tenancy.remove). */
-const owned = [wallets, ledger, usage, journal, outbox];
+const owned = [wallets, ledger, usage, journal, outbox, webhookEndpoints, webhookEvents, webhookAttempts];
 
 /** Removes the tenant and everything it owns. */
 export function deleteTenant(db: Db, providers: readonly Provider[], id: string): void {
@@ -128,7 +128,7 @@ export function deleteTenant(db: Db, providers: readonly Provider[], id: string)
 
 /**
  * Returns the tenant to the state it was created in: settings, wallets (with a fresh ledger),
- * usage, clock, journal, outbox and active scenario. Its id and credentials stay.
+ * usage, clock, journal, outbox, webhook endpoints and events, and active scenario. Its id and credentials stay.
  */
 export function resetTenant(db: Db, providers: readonly Provider[], id: string, nowMs: number): void {
   const row = getTenant(db, id);

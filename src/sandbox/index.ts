@@ -1,4 +1,4 @@
-// The /_sandbox control API: tenants, clocks, scenarios, journal, outbox and test values, then
+// The /_sandbox control API: tenants, clocks, scenarios, journal, outbox, webhooks and test values, then
 // each provider's own control routes. Provider APIs never depend on it; it only changes state.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../core/http.js';
@@ -14,6 +14,8 @@ import { registerTenantJournal } from './routes/tenant-journal.js';
 import { registerTenantReset } from './routes/tenant-reset.js';
 import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 import { registerScenarios } from './routes/scenarios.js';
+import { registerWebhookEndpoint } from './routes/webhook-endpoint.js';
+import { registerWebhookEvents } from './routes/webhook-events.js';
 import { accessOf } from './control-auth.js';
 
 export const sandboxBasePath = '/_sandbox';
@@ -30,6 +32,8 @@ export function createSandboxApi(providers: readonly Provider[]) {
   registerTenantReset(app);
   registerTenantJournalVerify(app);
   registerScenarios(app);
+  registerWebhookEndpoint(app);
+  registerWebhookEvents(app);
   for (const provider of providers) provider.registerControl(app);
   describeControlToken(app);
   return app;

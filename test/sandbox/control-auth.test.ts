@@ -98,6 +98,16 @@ const routes: Record<string, { access: 'public' | 'read' | 'tenant' | 'admin'; b
   'POST /tenants/{id}/journal/verify': { access: 'tenant', body: { request: {} } },
   'GET /tenants/{id}/outbox': { access: 'tenant' },
   'DELETE /tenants/{id}/outbox': { access: 'tenant' },
+  'PUT /tenants/{id}/webhooks/{provider}': { access: 'tenant', body: { url: 'http://127.0.0.1:9/hooks' } },
+  'GET /tenants/{id}/webhooks/{provider}': { access: 'tenant' },
+  'DELETE /tenants/{id}/webhooks/{provider}': { access: 'tenant' },
+  'POST /tenants/{id}/webhooks/{provider}/rotate': { access: 'tenant', body: {} },
+  'POST /tenants/{id}/webhooks/{provider}/pause': { access: 'tenant' },
+  'POST /tenants/{id}/webhooks/{provider}/resume': { access: 'tenant' },
+  'POST /tenants/{id}/webhooks/{provider}/test': { access: 'tenant' },
+  'GET /tenants/{id}/webhook-events': { access: 'tenant' },
+  'GET /tenants/{id}/webhook-events/{eventId}': { access: 'tenant' },
+  'POST /tenants/{id}/webhook-events/{eventId}/redeliver': { access: 'tenant' },
 };
 
 const request = (operation: string, tenantId: string) => {
@@ -105,7 +115,9 @@ const request = (operation: string, tenantId: string) => {
   const path = template.replace('{id}', tenantId).replace('{name}', 'no-such-scenario').replace('{authority}', '1234567890')
     .replace('{businessId}', 'biz_none')
     .replace('{chargeId}', 'chg_none')
-    .replace('{trackingCode}', '1000000000');
+    .replace('{trackingCode}', '1000000000')
+    .replace('{provider}', 'ice')
+    .replace('{eventId}', 'whe_none');
   const { body, type } = routes[operation]!;
   return { method, path, call: { body, ...(type ? { type } : {}) } };
 };

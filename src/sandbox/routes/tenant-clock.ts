@@ -47,6 +47,8 @@ export function registerTenantClock(app: OpenAPIHono<AppEnv>) {
     saveClock(deps.db, id, next);
     // What the new time brings due happens now: reversals and settlements on the way.
     catchUp(deps, row, nowMs);
+    // Webhook retries due by the new time go now, not at the next poll.
+    deps.webhooks.kick();
     return c.json(clockView(getTenant(deps.db, id)!, deps), 200);
   });
 }
