@@ -216,10 +216,25 @@ describe('Sana', () => {
     },
   );
 
-  test.each(people.map((p) => [p.nationalCode, p]))('GET /v1/services/social/sana for %s with someone else’s line answers matched:false', async (nationalCode, p) => {
-    const other = people.find((q) => q.nationalCode !== nationalCode)!;
-    expect(await get('/v1/services/social/sana', { nationalCode, mobileNumber: other.mobile })).toEqual(sana(p, other.mobile, false));
-  });
+  // Line 1169: when the line is not the person's, "the service will fail with an error". The
+  // error is the one an unknown line gets, so it tells nothing of the person's Sana code.
+  test.each(people.map((p) => [p.nationalCode, p.sanaRegistered ?? true]))(
+    'GET /v1/services/social/sana for %s (registered:%s) with someone else’s line answers mobileNumber.not_valid, free of charge',
+    async (nationalCode) => {
+      const other = people.find((q) => q.nationalCode !== nationalCode)!;
+      const session = await signedIn(instance);
+      const res = await jibit(instance, '/v1/services/social/sana', { query: { nationalCode, mobileNumber: other.mobile }, token: session.token });
+      expect(res.status).toBe(400);
+      expect(await json(res)).toEqual({ code: 'mobileNumber.not_valid', message: 'شماره موبایل معتبر نیست' });
+      const balances = await jibit(instance, '/v1/balances', { token: session.token });
+      expect(await json(balances)).toEqual({
+        balances: [
+          { balanceType: 'PRF', currency: 'IRR', amount: 1_000_000_000 },
+          { balanceType: 'POF', currency: 'IRR', amount: 0 },
+        ],
+      });
+    },
+  );
 
   test('national code and mobile number in Persian digits answer the same, echoed in ASCII', async () => {
     expect(await get('/v1/services/social/sana', { nationalCode: fa(demo.nationalCode), mobileNumber: fa(demo.mobile) })).toEqual(sana(demo, demo.mobile, true));

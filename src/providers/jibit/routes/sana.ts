@@ -1,5 +1,5 @@
 // GET /v1/services/social/sana?nationalCode=&mobileNumber=: whether a Sana (judiciary
-// e-services) code was issued, and whether the mobile line belongs to the person (§2.22).
+// e-services) code was issued, for a person whose own mobile line is sent (§2.22).
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../core/http.js';
 import { person } from '../answers.js';
@@ -29,7 +29,10 @@ export function registerSana(app: OpenAPIHono<AppEnv>) {
       const line = world.mobile(mobile);
       if (!line) throw jibitError('mobileNumber.not_valid');
       if (line.blackListed) throw jibitError('mobileNumber.black_listed');
-      return { nationalCode: code, mobileNumber: mobile, registered: found.sanaRegistered, matched: line.nationalCode === code };
+      // "If the line's ownership by the national code is not established, the service fails"
+      // (line 1169, no code named): the error an unknown line gets, so nothing is revealed.
+      if (line.nationalCode !== code) throw jibitError('mobileNumber.not_valid');
+      return { nationalCode: code, mobileNumber: mobile, registered: found.sanaRegistered, matched: true };
     });
   });
 }

@@ -239,6 +239,7 @@ function addOthers(add: Add, p: ReturnType<typeof picks>, v: { badCode: string }
   add('sana-status', 'nationalCode.black_listed', sana({ nationalCode: p.blackListedPerson.nationalCode, mobileNumber: p.blackListedPerson.mobile }));
   add('sana-status', 'mobileNumber.is_required', sana({ nationalCode: me.nationalCode }));
   add('sana-status', 'mobileNumber.not_valid', sana({ ...mine, mobileNumber: '0912345' }));
+  add('sana-status', 'mobileNumber.not_valid', sana({ ...mine, mobileNumber: p.otherPerson.mobile }), "someone else's line: the service fails rather than answer matched: false");
   add('sana-status', 'mobile Number. black_listed', sana({ ...mine, mobileNumber: p.blackListedMobile.mobile }));
 
   add('balances', 'success', get('/v1/balances'));
