@@ -151,6 +151,8 @@ const iceSettingNotes: Record<keyof IceSettings, string> & Record<string, string
   chargeMaxRial: 'the largest wallet charge',
   bankPageLifetimeMinutes: 'how long a bank page may be paid after the charge is made',
   issuerTimeoutMs: 'how long a bank page waits on the test card whose issuer never answers, before the payment fails',
+  apiInvoiceRial: "the API onboarding's pro-forma invoice: one month's web-service fee (step 3)",
+  liveDelayMinutes: 'how long the API onboarding\'s move to live (step 5) takes on the tenant clock (the seed: two hours to one working day)',
 };
 
 export function iceSettingsTable(): string {

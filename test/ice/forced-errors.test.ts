@@ -73,8 +73,9 @@ describe('X-Sandbox-Error on every ICE route', () => {
   it('every ICE route names an endpoint id of the catalog, and every endpoint id has a route', () => {
     for (const route of routes) expect(iceEndpointIds, `${route.method} ${route.path}`).toContain(route.endpointId);
     expect(new Set(routes.map((r) => r.endpointId))).toEqual(new Set(iceEndpointIds));
-    // The panel API (22), the consent page with its return (3) and the bank page (2).
-    expect(routes).toHaveLength(27);
+    // The panel API (22), the consent page with its return (3), the bank page (2), the API
+    // onboarding (9) and the API token (1).
+    expect(routes).toHaveLength(37);
   });
 
   it('answers each documented code with its catalog status and message, and moves no money', async () => {

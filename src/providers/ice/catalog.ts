@@ -30,7 +30,7 @@ export const iceCodes = {
   mobileNotVerified: { http: 409, message: 'ابتدا شماره همراه را تأیید کنید', meaning: 'registration step 3 before step 2' },
   registrationCompleted: { http: 409, message: 'این ثبت‌نام پیش‌تر تکمیل شده است', meaning: 'registration step 2 or 3 after the account was made' },
   resetNotFound: { http: 404, message: 'درخواست بازیابی رمز عبور یافت نشد', meaning: 'no password reset of the tenant has this id' },
-  legalNotApproved: { http: 403, message: 'اطلاعات حقوقی کسب‌وکار هنوز تأیید نشده است', meaning: 'a report request or wallet charge before the legal review approved the business' },
+  legalNotApproved: { http: 403, message: 'اطلاعات حقوقی کسب‌وکار هنوز تأیید نشده است', meaning: 'a report request, wallet charge or API onboarding call before the legal review approved the business' },
   legalUnderReview: { http: 409, message: 'اطلاعات حقوقی در حال بررسی است', meaning: 'sending legal information again while the review is pending' },
   legalApproved: { http: 409, message: 'اطلاعات حقوقی تأیید شده و قابل تغییر نیست', meaning: 'sending legal information again after approval' },
   documentMissing: { http: 400, message: 'هر دو مدرک باید بارگذاری شوند', meaning: 'legal information without both documents' },
@@ -44,6 +44,14 @@ export const iceCodes = {
   insufficientCredit: { http: 402, message: 'اعتبار کافی نیست؛ ابتدا اعتبار خود را افزایش دهید', meaning: 'payer credit with a balance below the price: nothing is debited' },
   reportNotFound: { http: 404, message: 'درخواست گزارش یافت نشد', meaning: 'no request of the business has this tracking code, or it was deleted (so a second delete answers it too)' },
   reportNotViewable: { http: 409, message: 'گزارش در دسترس نیست', meaning: 'the report body outside its viewable window: `state` says why' },
+  apiStepOrder: { http: 409, message: 'ابتدا مرحله قبلی درخواست API را تکمیل کنید', meaning: 'an API onboarding step before the steps it follows; `requiredStep` names the first one left' },
+  apiRequestLocked: { http: 409, message: 'درخواست API در حال انتقال به محیط لایو است و قابل تغییر نیست', meaning: 'changing company information or the IPs and webhook URL after the move to live was asked' },
+  contractNotViewed: { http: 409, message: 'ابتدا متن قرارداد را به صورت کامل مطالعه کنید', meaning: 'accepting a contract whose text (this version) the business has not fetched' },
+  contractVersionStale: { http: 409, message: 'نسخه قرارداد تغییر کرده است؛ متن جدید را مطالعه کنید', meaning: 'accepting a version that is not the current one; `currentVersion` names it' },
+  invoicePaid: { http: 409, message: 'پیش فاکتور پیش‌تر پرداخت شده است', meaning: 'paying the API pro-forma invoice again' },
+  apiNotLive: { http: 409, message: 'دسترسی API هنوز به محیط لایو منتقل نشده است', meaning: 'API credentials asked for before the move to live is done; `status` says where the request is' },
+  apiCredentialsWrong: { http: 401, message: 'شناسه یا رمز کلاینت نادرست است', meaning: 'the token route with a client id the tenant never issued, or a secret that is not the current one' },
+  ipNotAllowed: { http: 403, message: 'درخواست از نشانی IP ثبت‌شده ارسال نشده است', meaning: 'an API token (or the token route) used from an address that is not IP 1 or IP 2; `address` is the one seen' },
   serviceUnavailable: { http: 503, message: 'سرویس موقتاً در دسترس نیست', meaning: 'an emulated outage (scenario or X-Sandbox-Error only)' },
   payloadTooLarge: { http: 413, message: 'حجم درخواست بیش از حد مجاز است', meaning: 'a body past the route’s limit (README "Limits")' },
   notFound: { http: 404, message: 'آدرس درخواست‌شده وجود ندارد', meaning: 'no ICE route has this path and method' },
@@ -53,6 +61,8 @@ export type IceCodeName = keyof typeof iceCodes;
 
 const common = ['invalidInput', 'serviceUnavailable'] as const;
 const signedIn = [...common, 'unauthorized', 'tokenExpired'] as const;
+/** The report routes also take an API token, only from the business's listed IPs. */
+const apiCaller = [...signedIn, 'ipNotAllowed'] as const;
 const codes = ['codeWrong', 'codeExpired', 'codeUsed', 'codeTooManyTries'] as const;
 
 /** Endpoint ids (for the journal, scenarios and X-Sandbox-Error) and the error codes each answers. */
@@ -73,12 +83,22 @@ export const iceEndpoints = {
   'wallet-transactions': [...signedIn],
   'charge-create': [...signedIn, 'legalNotApproved', 'invalidAmount'],
   'charge-get': [...signedIn, 'chargeNotFound'],
-  'report-create': [...signedIn, 'legalNotApproved', 'invalidNationalCode', 'invalidNationalId', 'invalidMobile', 'insufficientCredit'],
-  'report-list': [...signedIn],
-  'report-get': [...signedIn, 'reportNotFound'],
-  'report-body': [...signedIn, 'reportNotFound', 'reportNotViewable'],
-  'report-delete': [...signedIn, 'reportNotFound'],
+  'report-create': [...apiCaller, 'legalNotApproved', 'invalidNationalCode', 'invalidNationalId', 'invalidMobile', 'insufficientCredit'],
+  'report-list': [...apiCaller],
+  'report-get': [...apiCaller, 'reportNotFound'],
+  'report-body': [...apiCaller, 'reportNotFound', 'reportNotViewable'],
+  'report-delete': [...apiCaller, 'reportNotFound'],
   dashboard: [...signedIn],
+  'api-access-get': [...signedIn, 'legalNotApproved'],
+  'api-company-put': [...signedIn, 'legalNotApproved', 'apiRequestLocked'],
+  'api-contract-get': [...signedIn, 'legalNotApproved', 'apiStepOrder'],
+  'api-contract-accept': [...signedIn, 'legalNotApproved', 'apiStepOrder', 'contractNotViewed', 'contractVersionStale'],
+  'api-invoice-get': [...signedIn, 'legalNotApproved', 'apiStepOrder'],
+  'api-invoice-pay': [...signedIn, 'legalNotApproved', 'apiStepOrder', 'invoicePaid'],
+  'api-documents-put': [...signedIn, 'legalNotApproved', 'apiStepOrder', 'apiRequestLocked'],
+  'api-live': [...signedIn, 'legalNotApproved', 'apiStepOrder'],
+  'api-credentials': [...signedIn, 'legalNotApproved', 'apiNotLive'],
+  'api-token': [...common, 'unknownTenant', 'apiCredentialsWrong', 'ipNotAllowed'],
   'consent-page': ['serviceUnavailable'],
   'bank-page': ['serviceUnavailable'],
 } as const satisfies Record<string, readonly IceCodeName[]>;

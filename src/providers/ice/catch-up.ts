@@ -4,6 +4,7 @@
 import type { AppDeps } from '../../core/http.js';
 import { catchUpReports } from './reports/lifecycle.js';
 import { decideDueReviews } from './legal-review.js';
+import { completeDueMoves } from './api-access/live.js';
 
 export function catchUpIce(deps: AppDeps, tenantId: string, nowMs: number): void {
   void deps;
@@ -11,4 +12,5 @@ export function catchUpIce(deps: AppDeps, tenantId: string, nowMs: number): void
   void nowMs;
   decideDueReviews(deps.db, tenantId, nowMs);
   catchUpReports(deps, tenantId, nowMs);
+  completeDueMoves(deps, tenantId, nowMs);
 }

@@ -27,6 +27,8 @@ import { registerPasswordReset } from './routes/password-reset.js';
 import { registerAccount } from './routes/account.js';
 import { registerLegal } from './routes/legal.js';
 import { registerConsentPage } from './consent/routes.js';
+import { registerApiAccess } from './api-access/routes.js';
+import { registerApiToken } from './api-access/token-route.js';
 
 export const iceBasePath = '/ice';
 
@@ -55,6 +57,8 @@ export function createIceApp(deps: AppDeps) {
   registerAccount(app);
   registerLegal(app);
   registerConsentPage(app);
+  registerApiAccess(app);
+  registerApiToken(app);
   return app;
 }
 

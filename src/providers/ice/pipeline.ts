@@ -27,8 +27,8 @@ export function publicTenant(c: AppContext): TenantRow {
   return tenant;
 }
 
-/** Fields whose values never reach the journal: passwords, SMS codes, tokens. */
-const leftOut = new Set(['password', 'currentpassword', 'newpassword', 'code', 'accesstoken', 'consenttoken', 'paymenttoken']);
+/** Fields whose values never reach the journal: passwords, SMS codes, tokens, API client secrets. */
+const leftOut = new Set(['password', 'currentpassword', 'newpassword', 'code', 'accesstoken', 'consenttoken', 'paymenttoken', 'clientsecret']);
 
 /** ICE bodies are flat: an object nested deeper than this is left out whole rather than walked, so no body exhausts the stack. */
 const journalSafeDepth = 8;

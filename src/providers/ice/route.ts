@@ -5,6 +5,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { queryObject, type AppContext, type AppEnv } from '../../core/http.js';
 import { iceCodes, iceEndpoints, type IceEndpointId } from './catalog.js';
 import { requireBusiness } from './auth.js';
+import { requireApiCaller } from './api-access/credentials.js';
 import { businessById, type BusinessRow } from './business.js';
 import { catchUpIce } from './catch-up.js';
 import { beforeWork, parseInput, publicTenant, readJsonObject } from './pipeline.js';
@@ -22,8 +23,8 @@ export interface IceRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   /** Under the ICE base path, OpenAPI style: /api/v1/reports/{trackingCode}. */
   path: string;
   endpointId: IceEndpointId;
-  /** public: before login, tenant by X-Sandbox-Tenant; business: a signed-in business's bearer token. */
-  access: 'public' | 'business';
+  /** public: before login, tenant by X-Sandbox-Tenant; business: a signed-in business's bearer token; api: that, or an API token from the business's listed IPs. */
+  access: 'public' | 'business' | 'api';
   summary: string;
   description?: string;
   params?: P;
@@ -61,7 +62,7 @@ export function iceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = 
     tags: ['ICE'],
     summary: spec.summary,
     description: `${spec.description ? `${spec.description}\n\n` : ''}Endpoint id \`${spec.endpointId}\`. Codes:\n- ${codeList(spec.endpointId)}`,
-    ...(spec.access === 'business' ? { security: [{ bearerAuth: [] }] } : {}),
+    ...(spec.access !== 'public' ? { security: [{ bearerAuth: [] }] } : {}),
     request: {
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
@@ -75,7 +76,7 @@ export function iceRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = 
   const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(spec.method.toUpperCase(), honoPath, async (c) => {
     c.set('endpointId', spec.endpointId);
-    const signedIn = spec.access === 'business' ? await requireBusiness(c) : (publicTenant(c), undefined);
+    const signedIn = spec.access === 'business' ? await requireBusiness(c) : spec.access === 'api' ? await requireApiCaller(c) : (publicTenant(c), undefined);
     const raw = spec.body ? await readJsonObject(c) : undefined;
     const nowMs = c.get('clock')!.now();
     const deps = c.get('deps');

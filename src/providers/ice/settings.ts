@@ -1,6 +1,7 @@
 // A tenant's ICE settings: prices, lifetimes on the tenant clock, the legal review's decision,
-// the SMS code rules and the charge limits. One zod schema serves PATCH /_sandbox/tenants/{id}/ice,
-// a scenario's `setup.ice` and POST /_sandbox/tenants; the defaults are documented in the README.
+// the SMS code rules, the charge limits and the API onboarding's fee and delay. One zod schema
+// serves PATCH /_sandbox/tenants/{id}/ice, a scenario's `setup.ice` and POST /_sandbox/tenants;
+// the defaults are documented in the README.
 import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
@@ -39,6 +40,10 @@ export const IceSettings = z
     bankPageLifetimeMinutes: int(1, 24 * 60),
     /** How long the bank page waits on the test card whose issuer never answers, before it fails. */
     issuerTimeoutMs: int(0, 120_000),
+    /** API onboarding: the monthly web-service fee of the pro-forma invoice (step 3). */
+    apiInvoiceRial: int(1_000, 1_000_000_000),
+    /** API onboarding: how long the move to live (step 5) takes on the tenant clock. */
+    liveDelayMinutes: int(0, 7 * 24 * 60),
   })
   .strict();
 export type IceSettings = z.infer<typeof IceSettings>;
@@ -55,6 +60,9 @@ export const defaultIceSettings: IceSettings = {
   chargeMaxRial: 500_000_000,
   bankPageLifetimeMinutes: 15,
   issuerTimeoutMs: 3_000,
+  apiInvoiceRial: 3_000_000,
+  // The seed says "from two hours to one working day"; the short end, so a test advances less.
+  liveDelayMinutes: 120,
 };
 
 export const IceSettingsPatch = IceSettings.partial().strict().openapi('IceSettingsPatch', {

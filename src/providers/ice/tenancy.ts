@@ -10,7 +10,7 @@ import { maskSecret } from '../../core/journal.js';
 import { isValidMobile } from '../../core/world/numbers.js';
 import type { TenantConfig } from '../../core/tenants.js';
 import type { Db } from '../../db/index.js';
-import { iceBusinesses, iceCharges, iceLedger, icePasswordResets, iceRegistrations, iceReports } from '../../db/schema/index.js';
+import { iceApiRequests, iceBusinesses, iceCharges, iceLedger, icePasswordResets, iceRegistrations, iceReports } from '../../db/schema/index.js';
 import { hashPassword, isStrongPassword, isValidUsername } from './passwords.js';
 import { IceSettingsPatch, defaultIceSettings, iceSettingsOf, iceSettingsRefusal, removeIceSettings, saveIceSettings, type IceSettings } from './settings.js';
 import { moveMoney } from './wallet.js';
@@ -83,7 +83,7 @@ function openReadyBusiness(db: Db, tenantId: string, ice: IceTenantConfig, nowMs
 
 function removeIce(db: Db, tenantId: string): void {
   removeIceSettings(db, tenantId);
-  for (const table of [iceBusinesses, iceRegistrations, icePasswordResets, iceLedger, iceCharges, iceReports]) {
+  for (const table of [iceBusinesses, iceRegistrations, icePasswordResets, iceLedger, iceCharges, iceReports, iceApiRequests]) {
     db.delete(table).where(eq(table.tenantId, tenantId)).run();
   }
 }

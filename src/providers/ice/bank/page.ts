@@ -13,13 +13,18 @@ export const tooLargeAlert = 'فرم ارسالی بزرگ‌تر از حد مج
 
 /** Who the payer pays: ICE for a wallet charge; for a report, the business that asked for it. */
 export function payeeOf(c: AppContext, charge: ChargeRow): string {
-  if (charge.purpose === 'wallet') return icePayeeName;
+  // A wallet charge and the API invoice pay ICE itself.
+  if (charge.purpose !== 'report') return icePayeeName;
   const business = businessById(c.get('deps').db, charge.tenantId, charge.businessId);
   return business ? (business.officialName ?? profileOf(business).businessName) : icePayeeName;
 }
 
 const purposeOf = (charge: ChargeRow) =>
-  charge.purpose === 'wallet' ? 'افزایش اعتبار کیف پول' : `گزارش اعتباری${charge.trackingCode ? ` (کد رهگیری ${charge.trackingCode})` : ''}`;
+  charge.purpose === 'wallet'
+    ? 'افزایش اعتبار کیف پول'
+    : charge.purpose === 'api-invoice'
+      ? 'هزینه ماهانه وب سرویس (پیش فاکتور درخواست API)'
+      : `گزارش اعتباری${charge.trackingCode ? ` (کد رهگیری ${charge.trackingCode})` : ''}`;
 
 export interface FormPage {
   values?: FormValues;
