@@ -21,6 +21,8 @@ export interface TenantConfig {
     prices: Record<string, number>;
     balances: Record<WalletType, number>;
     billing: Billing;
+    /** The Jibit module's other settings, over its defaults (absent in tenants made before them). */
+    options?: Record<string, unknown>;
   };
   freepay: {
     apiKey: string;
@@ -46,6 +48,7 @@ export function createTenant(db: Db, providers: readonly Provider[], id: string,
         dailyLimits: JSON.stringify(config.jibit.dailyLimits),
         prices: JSON.stringify(config.jibit.prices),
         billing: config.jibit.billing,
+        jibitOptions: JSON.stringify(config.jibit.options ?? {}),
         freepayApiKey: config.freepay.apiKey,
         freepay: JSON.stringify(config.freepay.settings),
         initialConfig: JSON.stringify(config),
@@ -143,6 +146,7 @@ export function resetTenant(db: Db, providers: readonly Provider[], id: string, 
         dailyLimits: JSON.stringify(initial.jibit.dailyLimits),
         prices: JSON.stringify(initial.jibit.prices),
         billing: initial.jibit.billing,
+        jibitOptions: JSON.stringify(initial.jibit.options ?? {}),
         clockOffsetMs: 0,
         clockFrozenAtMs: null,
         scenario: null,

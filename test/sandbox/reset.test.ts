@@ -5,7 +5,10 @@ import { control, jibit, json, newTenant, sandbox, tokens } from '../helpers.js'
 const instance = sandbox();
 
 test('reset restores settings, balances, usage, clock, journal and outbox; credentials and tokens still work', async () => {
-  const overrides = { name: 'reset-me', jibit: { dailyLimits: { 'card-inquiry': 5 }, balances: { PRF: 50_000, POF: 0 }, prices: { 'card-inquiry': 1000 } } };
+  const overrides = {
+    name: 'reset-me',
+    jibit: { dailyLimits: { 'card-inquiry': 5 }, balances: { PRF: 50_000, POF: 0 }, prices: { 'card-inquiry': 1000 }, exhaustedWallet: 'forbidden' },
+  };
   const creds = await newTenant(instance, overrides);
   const fresh = (await json(await control(instance, 'GET', `/tenants/${creds.id}`))) as Record<string, unknown>;
 
@@ -17,6 +20,9 @@ test('reset restores settings, balances, usage, clock, journal and outbox; crede
     allowedIps: ['10.0.0.1'],
     balances: { POF: -5 },
     billing: 'postpaid',
+    inputs: 'lenient',
+    accountActive: false,
+    exhaustedWallet: 'balance.not_enough',
   });
   await control(instance, 'POST', `/tenants/${creds.id}/clock`, { freeze: true });
   await control(instance, 'POST', `/tenants/${creds.id}/clock`, { set: '2030-01-01T00:00:00Z' });

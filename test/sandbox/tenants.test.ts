@@ -24,7 +24,7 @@ const balancesBody = (PRF: number, POF: number) => ({
 });
 const gone = (id: string) => ({ error: 'not_found', message: `tenant ${id} does not exist` });
 
-interface Settings { allowedIps: string[]; billing: string; balances: { PRF: number; POF: number }; dailyLimits: Record<string, number>; prices: Record<string, number> }
+interface Settings { allowedIps: string[]; billing: string; inputs: string; accountActive: boolean; exhaustedWallet: string; balances: { PRF: number; POF: number }; dailyLimits: Record<string, number>; prices: Record<string, number> }
 type View = Record<string, unknown> & { jibit: Settings & Record<string, unknown> };
 
 async function expectAnswer(res: Response, status: number, body: unknown) {
@@ -45,6 +45,9 @@ const defaultView = (c: Creds) => ({
     secretKey: maskSecret(c.secretKey),
     allowedIps: [],
     billing: 'prepaid',
+    inputs: 'documented',
+    accountActive: true,
+    exhaustedWallet: 'balance.not_enough',
     balances: { PRF: 1_000_000_000, POF: 0 },
     dailyLimits: everyService(10_000),
     prices: everyService(expect.any(Number)),
@@ -96,6 +99,9 @@ describe('POST /_sandbox/tenants', () => {
         secretKey: 'checkout-ci-secret',
         allowedIps: ['127.0.0.1', '10.0.0.0/8', '::1'],
         billing: 'postpaid',
+        inputs: 'lenient',
+        accountActive: false,
+        exhaustedWallet: 'forbidden',
         balances: { PRF: 500, POF: -20 },
         dailyLimits: { 'card-inquiry': 3, 'sana-status': 0 },
         prices: { 'card-inquiry': 0, 'sana-status': 99 },
@@ -154,6 +160,9 @@ describe('invalid settings answer 400 with the reason', () => {
     ['a price as a string', { prices: { 'card-inquiry': '100' } }, 'prices.card-inquiry', 'Invalid input: expected number, received string'],
     ['dailyLimits as a string', { dailyLimits: 'x' }, 'dailyLimits', 'Invalid input: expected record, received string'],
     ['an unknown billing', { billing: 'monthly' }, 'billing', 'Invalid option: expected one of "prepaid"|"postpaid"'],
+    ['an unknown input mode', { inputs: 'loose' }, 'inputs', 'Invalid option: expected one of "documented"|"lenient"'],
+    ['accountActive as a string', { accountActive: 'false' }, 'accountActive', 'Invalid input: expected boolean, received string'],
+    ['an exhausted-wallet answer that is no code of it', { exhaustedWallet: 'daily_limit.reached' }, 'exhaustedWallet', 'Invalid option: expected one of "balance.not_enough"|"forbidden"'],
     ['an array body', [], '', 'Invalid input: expected object, received array'],
   ];
   const invalid = (path: string, message: string) => ({ error: 'invalid_request', message: `${path || 'body'}: ${message}`, details: [{ path, message }] });
@@ -210,6 +219,9 @@ describe('GET, PATCH, DELETE and clock of one tenant', () => {
       [{ allowedIps: ['10.0.0.0/8', '192.168.1.1'] }, (j) => (j.allowedIps = ['10.0.0.0/8', '192.168.1.1'])],
       [{ allowedIps: ['::1'] }, (j) => (j.allowedIps = ['::1'])],
       [{ billing: 'postpaid' }, (j) => (j.billing = 'postpaid')],
+      [{ inputs: 'lenient' }, (j) => (j.inputs = 'lenient')],
+      [{ accountActive: false, exhaustedWallet: 'forbidden' }, (j) => ((j.accountActive = false), (j.exhaustedWallet = 'forbidden'))],
+      [{ accountActive: true }, (j) => (j.accountActive = true)],
       [{}, () => {}],
       [{ allowedIps: [], dailyLimits: { 'card-inquiry': 0 } }, (j) => ((j.allowedIps = []), (j.dailyLimits['card-inquiry'] = 0))],
     ];

@@ -20,6 +20,8 @@ export const tenants = sqliteTable('tenants', {
   prices: text('prices').notNull().default('{}'),
   /** prepaid: calls debit PRF and stop when it runs out; postpaid: calls debit POF, which may go below zero. */
   billing: text('billing', { enum: ['prepaid', 'postpaid'] }).notNull().default('prepaid'),
+  /** JSON: the tenant's other Jibit settings over their defaults (input strictness, account state, exhausted wallet). */
+  jibitOptions: text('jibit_options').notNull().default('{}'),
   clockOffsetMs: integer('clock_offset_ms').notNull().default(0),
   clockFrozenAtMs: integer('clock_frozen_at_ms'),
   /** JSON: the settings the tenant was created with, so a reset can restore them. */

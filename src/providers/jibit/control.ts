@@ -1,4 +1,4 @@
-// PATCH /_sandbox/tenants/{id}/jibit: daily limits, prices, allowed IPs, balances, billing.
+// PATCH /_sandbox/tenants/{id}/jibit: daily limits, prices, allowed IPs, balances, billing, input strictness, account state, exhausted wallet.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { getTenant } from '../../core/tenants.js';

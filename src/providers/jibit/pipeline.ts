@@ -110,7 +110,11 @@ function authenticate(c: AppContext, verified: Verified): void {
   if (!tenant) throw jibitError('forbidden');
   const clock = identify(c, tenant)!;
   if (outsideLifetime(verified.claims, clock.now())) throw jibitError('forbidden');
-  if (!callerAllowed(c, jibitSettings(tenant).allowedIps)) throw jibitError('forbidden');
+  const settings = jibitSettings(tenant);
+  if (!callerAllowed(c, settings.allowedIps)) throw jibitError('forbidden');
+  // "forbidden: ...or your account is inactive" (every inquiry's table). Tokens are still
+  // issued: the token routes document no such code (docs/decisions/005-jibit-divergences.md).
+  if (!settings.accountActive) throw jibitError('forbidden');
 }
 
 const failWith = (code: string, message: string | undefined): never => {

@@ -1,5 +1,6 @@
 // A tenant's Jibit settings: what each service costs, how many calls a Tehran day allows,
-// and which addresses may call. Defaults apply to services a tenant has not set.
+// which addresses may call, how strictly inputs are read, whether the account is active and
+// what an exhausted wallet answers. Defaults apply to what a tenant has not set.
 import { billableEndpointIds, catalogEndpoint } from './catalog.js';
 import type { Billing, TenantConfig, TenantRow } from '../../core/tenants.js';
 
@@ -29,7 +30,24 @@ export const defaultPricesRial: Record<string, number> = {
 export const defaultDailyLimit = 10_000;
 export const defaultPrepaidRial = 1_000_000_000;
 
-export interface JibitSettings {
+/**
+ * documented: inputs exactly as the document writes them (birth date yyyyMMdd, IBAN with IR in
+ * upper case, both tokens to refresh); lenient: also the forms some clients send (README).
+ */
+export const inputModes = ['documented', 'lenient'] as const;
+/** What a prepaid call answers when PRF cannot pay: the sandbox's own code, or the document's forbidden. */
+export const exhaustedWalletAnswers = ['balance.not_enough', 'forbidden'] as const;
+
+export interface JibitOptions {
+  inputs: (typeof inputModes)[number];
+  /** An inactive account is refused `forbidden` ("...or your account is inactive") on every inquiry. */
+  accountActive: boolean;
+  exhaustedWallet: (typeof exhaustedWalletAnswers)[number];
+}
+
+export const defaultJibitOptions: JibitOptions = { inputs: 'documented', accountActive: true, exhaustedWallet: 'balance.not_enough' };
+
+export interface JibitSettings extends JibitOptions {
   allowedIps: string[];
   dailyLimits: Record<string, number>;
   prices: Record<string, number>;
@@ -45,6 +63,8 @@ export function jibitSettings(row: TenantRow): JibitSettings {
     const limits = JSON.parse(row.dailyLimits) as Record<string, number>;
     const prices = JSON.parse(row.prices) as Record<string, number>;
     settings = {
+      ...defaultJibitOptions,
+      ...(JSON.parse(row.jibitOptions) as Partial<JibitOptions>),
       allowedIps: JSON.parse(row.allowedIps) as string[],
       dailyLimits: Object.fromEntries(billableEndpointIds.map((id) => [id, limits[id] ?? defaultDailyLimit])),
       prices: Object.fromEntries(billableEndpointIds.map((id) => [id, prices[id] ?? defaultPricesRial[id] ?? 0])),

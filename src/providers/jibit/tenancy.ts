@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { maskSecret } from '../../core/journal.js';
 import { tehranJalaliDay } from '../../core/calendar.js';
 import { clockOf, tenantByJibitApiKey, type TenantConfig } from '../../core/tenants.js';
-import { JibitSettingsPatch } from './settings-patch.js';
+import { JibitSettingsPatch, jibitOptionsOf } from './settings-patch.js';
 import { defaultJibitConfig, jibitSettings } from './settings.js';
 
 /** The default tenant's key pair: fixed, so a fresh sandbox can be called without set-up. */
@@ -31,6 +31,7 @@ function config(input: unknown, isDefault: boolean): Pick<TenantConfig, 'jibit'>
       prices: { ...jibit.prices } as Record<string, number>,
       balances: { ...base.balances, ...jibit.balances },
       billing: jibit.billing ?? base.billing,
+      options: jibitOptionsOf(jibit),
     },
   };
 }
@@ -50,6 +51,9 @@ export const jibitTenancy: ProviderTenancy = {
       secretKey: maskSecret(row.jibitSecretKey),
       allowedIps: settings.allowedIps,
       billing: settings.billing,
+      inputs: settings.inputs,
+      accountActive: settings.accountActive,
+      exhaustedWallet: settings.exhaustedWallet,
       balances: deps.meter.balances(row.id),
       dailyLimits: settings.dailyLimits,
       prices: settings.prices,

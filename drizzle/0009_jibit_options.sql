@@ -1,0 +1,1 @@
+ALTER TABLE `tenants` ADD `jibit_options` text DEFAULT '{}' NOT NULL;
