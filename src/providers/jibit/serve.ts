@@ -8,7 +8,9 @@ import { jibitError } from './errors.js';
 import { jibitSettings } from './settings.js';
 
 const billable = new Set(billableEndpointIds);
-const refusalCode: Record<Refusal, string> = { limit: 'daily_limit.reached', balance: 'balance.not_enough' };
+/** A spent prepaid wallet answers what the tenant chose (exhaustedWallet): the document names no code for it. */
+const refusalCode = (refusal: Refusal, c: AppContext) =>
+  refusal === 'limit' ? 'daily_limit.reached' : jibitSettings(callContext(c).tenant).exhaustedWallet;
 
 /** The authenticated tenant, its clock and the endpoint, as the pipeline set them. */
 export function callContext(c: AppContext) {
@@ -45,12 +47,12 @@ export function serve<T extends object>(c: AppContext, work: () => T) {
   const { meter } = c.get('deps');
   if (metered) {
     const refusal = meter.check(metered.call);
-    if (refusal) throw jibitError(refusalCode[refusal]);
+    if (refusal) throw jibitError(refusalCode(refusal, c));
   }
   const body = work();
   if (metered) {
     const refusal = meter.commit(metered.call, metered.nowMs);
-    if (refusal) throw jibitError(refusalCode[refusal]);
+    if (refusal) throw jibitError(refusalCode(refusal, c));
     c.set('chargedRial', metered.call.priceRial);
   }
   return answer(c, body);
