@@ -49,10 +49,10 @@ export const WgsInfo = z.object({ postalCode: z.string(), latitude: z.number(), 
 
 export const Similarity = z
   .object({
-    firstNameSimilarityPercentage: z.number().int().nullable(),
-    lastNameSimilarityPercentage: z.number().int().nullable(),
-    fullNameSimilarityPercentage: z.number().int().nullable(),
-    fatherNameSimilarityPercentage: z.number().int().nullable(),
+    firstNameSimilarityPercentage: z.number().int().optional(),
+    lastNameSimilarityPercentage: z.number().int().optional(),
+    fullNameSimilarityPercentage: z.number().int().optional(),
+    fatherNameSimilarityPercentage: z.number().int().optional(),
   })
   .openapi('IdentitySimilarity');
 

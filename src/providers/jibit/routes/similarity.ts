@@ -1,6 +1,7 @@
 // /v1/services/identity/similarity: how closely the names sent resemble the civil-registry
 // record of a national code and birth date, as 0–100 percentages (§2.18). A name not sent is
-// not compared and answers null (§5.4.22). GET as documented; POST with a JSON body too.
+// not compared, and its field is left out: the document types each as an integer, never null
+// (docs/decisions/005-jibit-divergences.md). GET as documented; POST with a JSON body too.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, AppContext } from '../../../core/http.js';
 import { fullName, registeredPerson } from '../answers.js';
@@ -46,21 +47,22 @@ const postRoute = jibitRoute({
   response: Similarity,
 });
 
-const compare = (given: string | undefined, actual: string) =>
-  given === undefined || given.trim() === '' ? null : similarityPercent(given, actual);
+const sent = (given: string | undefined): given is string => given !== undefined && given.trim() !== '';
+/** `{[field]: percent}` for a name sent, nothing for one that was not. */
+const compare = (field: string, given: string | undefined, actual: string) => (sent(given) ? { [field]: similarityPercent(given, actual) } : {});
 
 function answer(c: AppContext, input: Fields) {
   const names = [input.firstName, input.lastName, input.fullName, input.fatherName];
-  if (names.every((n) => n === undefined || n.trim() === '')) throw jibitError('query_parameters.not_provided');
+  if (!names.some(sent)) throw jibitError('query_parameters.not_provided');
   const code = asciiDigits(input.nationalCode.trim());
   const born = checks.normalizeBirthDate(asciiDigits(input.birthDate.trim()))!;
   return serve(c, () => {
     const person = registeredPerson(c.get('deps').world, code, born);
     return {
-      firstNameSimilarityPercentage: compare(input.firstName, person.firstName),
-      lastNameSimilarityPercentage: compare(input.lastName, person.lastName),
-      fullNameSimilarityPercentage: compare(input.fullName, fullName(person)),
-      fatherNameSimilarityPercentage: compare(input.fatherName, person.fatherName),
+      ...compare('firstNameSimilarityPercentage', input.firstName, person.firstName),
+      ...compare('lastNameSimilarityPercentage', input.lastName, person.lastName),
+      ...compare('fullNameSimilarityPercentage', input.fullName, fullName(person)),
+      ...compare('fatherNameSimilarityPercentage', input.fatherName, person.fatherName),
     };
   });
 }
