@@ -165,7 +165,7 @@ describe('Persian (۰-۹) and Arabic-Indic (٠-٩) digits answer as the ASCII di
     ['match-nationalcode-mobile', match, { nationalCode: person.nationalCode, mobileNumber }],
     ['postal-code-address', '/v1/services/postal', { code: '1234567890' }],
     ['postal-code-wgs', '/v1/services/postal/wgs', { code: '1234567890' }],
-    ['identity-similarity', sim, { nationalCode: person.nationalCode, birthDate: '1360/03/31', firstName: 'علی' }],
+    ['identity-similarity', sim, { nationalCode: person.nationalCode, birthDate: '13600331', firstName: 'علی' }],
     ['foreigner-identity', '/v1/services/foreigners/identity', { fida: '0123456789' }],
     ['corporation-identity', '/v1/services/corporation/identity', { code: '0123456789' }],
     ['military-service-status', '/v1/services/social/msq', { nationalCode: person.nationalCode }],

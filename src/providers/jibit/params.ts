@@ -25,7 +25,7 @@ export const birthDate = param({
   missing: 'birthDate.is_required',
   invalid: 'birthDate.not_valid',
   check: checks.birthDate,
-  description: 'Jalali birth date, yyyyMMdd (13600331) or yyyy/MM/dd (1360/03/31)',
+  description: 'Jalali birth date, yyyyMMdd (13600331); also yyyy/MM/dd (1360/03/31) for a tenant with inputs: lenient',
   example: '13600331',
 });
 
@@ -33,7 +33,7 @@ export const iban = param({
   missing: 'iban.is_required',
   invalid: 'iban.not_valid',
   check: checks.iban,
-  description: 'IBAN (Sheba), with or without the IR prefix',
+  description: 'IBAN (Sheba): IR and 24 digits; also without IR or in lower case for a tenant with inputs: lenient',
   example: 'IR820540102680020817909002',
 });
 

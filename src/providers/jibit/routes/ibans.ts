@@ -6,6 +6,7 @@ import { iban } from '../params.js';
 import { IbanInfo } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits } from '../validation.js';
+import { requireDocumentedForms } from '../documented-forms.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
 
 const route = jibitRoute({
@@ -18,6 +19,7 @@ const route = jibitRoute({
 
 export function registerIbans(app: OpenAPIHono<AppEnv>) {
   registerJibitRoute(app, route, (c) => {
+    requireDocumentedForms(c, c.req.valid('query'), { value: 'iban' });
     const value = asciiDigits(c.req.valid('query').value.trim());
     const { world } = c.get('deps');
     return serve(c, () => {

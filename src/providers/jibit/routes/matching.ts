@@ -7,6 +7,7 @@ import { matchingServices } from '../matching/services.js';
 import { Matched } from '../schemas.js';
 import { callContext, serve } from '../serve.js';
 import { parseWith } from '../validation.js';
+import { requireDocumentedForms } from '../documented-forms.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
 
 const services = Object.keys(matchingServices);
@@ -31,6 +32,7 @@ function answer(c: AppContext, fields: Record<string, unknown>) {
   const { endpointId } = callContext(c);
   const service = matchingServices[endpointId]!;
   const input = parseWith(service.schema, fields) as Record<string, string>;
+  requireDocumentedForms(c, input);
   return serve(c, () => ({ matched: service.match(c.get('deps').world, input) }));
 }
 

@@ -13,6 +13,7 @@ import { Similarity } from '../schemas.js';
 import { serve } from '../serve.js';
 import { asciiDigits, optionalFlag } from '../validation.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
+import { requireDocumentedForms } from '../documented-forms.js';
 
 const fields = z.object({
   nationalCode,
@@ -53,6 +54,7 @@ const compare = (field: string, given: string | undefined, actual: string) => (s
 
 function answer(c: AppContext, input: Fields) {
   const names = [input.firstName, input.lastName, input.fullName, input.fatherName];
+  requireDocumentedForms(c, input);
   if (!names.some(sent)) throw jibitError('query_parameters.not_provided');
   const code = asciiDigits(input.nationalCode.trim());
   const born = checks.normalizeBirthDate(asciiDigits(input.birthDate.trim()))!;
