@@ -1,11 +1,12 @@
 // Inputs as the document writes them (inputs: "documented", the default): a birth date is
-// yyyyMMdd (lines 529, 576, 618) and an IBAN starts with IR in upper case. A tenant set to
-// inputs: "lenient" also takes the forms some clients send. Matching and identity similarity answer POST with a JSON body under either setting.
+// yyyyMMdd (lines 529, 576, 618), an IBAN starts with IR in upper case, and a refresh sends both
+// tokens (lines 148, 164). A tenant set to inputs: "lenient" also takes the forms some clients
+// send. Matching and identity similarity answer POST with a JSON body under either setting.
 import { describe, expect, test } from 'vitest';
 import { catalogEndpoints } from '../../src/providers/jibit/catalog.js';
 import { loadFixtures } from '../../src/core/world/fixtures.js';
 import { picks } from '../../src/providers/jibit/test-values/picks.js';
-import { jibit, json, sandbox, signedIn } from '../helpers.js';
+import { jibit, json, sandbox, signedIn, tokens } from '../helpers.js';
 
 const instance = sandbox();
 const p = picks(loadFixtures());
@@ -53,6 +54,18 @@ describe('inputs: documented (the default)', () => {
     expect(await call(token, 'GET', path, fields)).toEqual({ status: 200, body: expected });
     expect(await call(token, 'POST', path, fields)).toEqual({ status: 200, body: expected });
   });
+
+  test('POST /v1/tokens/refresh with refreshToken alone answers 400 accessToken.is_required', async () => {
+    const session = await signedIn(instance);
+    const res = await jibit(instance, '/v1/tokens/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } });
+    expect({ status: res.status, body: await json(res) }).toEqual({ status: 400, body: documented('token-refresh', 'accessToken.is_required') });
+  });
+
+  test('POST /v1/tokens/refresh with both tokens still answers a new pair', async () => {
+    const session = await signedIn(instance);
+    const res = await jibit(instance, '/v1/tokens/refresh', { method: 'POST', body: { accessToken: session.accessToken, refreshToken: session.refreshToken } });
+    expect({ status: res.status, body: await json(res) }).toEqual({ status: 200, body: { accessToken: expect.stringMatching(/^ey/), refreshToken: expect.stringMatching(/^ey/) } });
+  });
 });
 
 describe('inputs: lenient', () => {
@@ -66,5 +79,18 @@ describe('inputs: lenient', () => {
     const { token } = await signedIn(instance, { jibit: { inputs: 'lenient' } });
     const fields = { nationalCode: me.nationalCode, birthDate: slashed.replaceAll('/', '-'), firstName: me.firstName };
     expect(await call(token, 'GET', '/v1/services/identity/similarity', fields)).toEqual({ status: 400, body: documented('identity-similarity', 'birthDate.not_valid') });
+  });
+
+  test('POST /v1/tokens/refresh with refreshToken alone answers a new pair', async () => {
+    const session = await signedIn(instance, { jibit: { inputs: 'lenient' } });
+    const res = await jibit(instance, '/v1/tokens/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } });
+    expect({ status: res.status, body: await json(res) }).toEqual({ status: 200, body: { accessToken: expect.stringMatching(/^ey/), refreshToken: expect.stringMatching(/^ey/) } });
+  });
+
+  test('an empty accessToken is accessToken.is_required even then', async () => {
+    const creds = await signedIn(instance, { jibit: { inputs: 'lenient' } });
+    const pair = await tokens(instance, creds);
+    const res = await jibit(instance, '/v1/tokens/refresh', { method: 'POST', body: { accessToken: '', refreshToken: pair.refreshToken } });
+    expect({ status: res.status, body: await json(res) }).toEqual({ status: 400, body: documented('token-refresh', 'accessToken.is_required') });
   });
 });

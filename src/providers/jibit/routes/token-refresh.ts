@@ -1,5 +1,6 @@
-// POST /v1/tokens/refresh: a valid refresh token (with the access token issued beside it,
-// expired or not) → a new token pair. Clients that send only the refresh token are served.
+// POST /v1/tokens/refresh: a valid refresh token with the access token issued beside it
+// (expired or not) → a new token pair. Both are required (lines 148, 164); a tenant reading
+// inputs leniently also serves clients that send only the refresh token.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { callerAllowed, type AppEnv } from '../../../core/http.js';
 import { clockOf, getTenant } from '../../../core/tenants.js';
@@ -37,6 +38,10 @@ export function registerTokenRefresh(app: OpenAPIHono<AppEnv>) {
   registerJibitRoute(app, route, async (c) => {
     const body = c.req.valid('json');
     const deps = c.get('deps');
+    // The pipeline named the tenant if the refresh token is one of its own.
+    const named = c.get('tenant');
+    const lenient = named !== undefined && jibitSettings(named).inputs === 'lenient';
+    if (body.accessToken === undefined && !lenient) throw jibitError('accessToken.is_required');
     const refresh = await deps.tokens.verify(body.refreshToken);
     if (!refresh.ok || refresh.claims.typ !== 'refresh') throw jibitError('refreshToken.not_valid');
     const tenant = getTenant(deps.db, refresh.claims.sub);

@@ -45,7 +45,7 @@ export function jibitTestValues(fx: Fixtures = loadFixtures()): TestValue[] {
   generate({ apiKey: '{{apiKey}}', secretKey: 'wrong-secret' }, 'invalid.credentials');
   const refresh = (body: unknown, outcome: string, note?: string) => add('token-refresh', outcome, post('/v1/tokens/refresh', body), note);
   refresh({ accessToken: '{{accessToken}}', refreshToken: '{{refreshToken}}' }, 'success');
-  refresh({ refreshToken: '{{refreshToken}}' }, 'success', 'refresh token alone, as some clients send it');
+  refresh({ refreshToken: '{{refreshToken}}' }, 'accessToken.is_required', 'refresh token alone: served only with inputs: lenient');
   refresh('[]', 'invalid.request_body', 'body is not a JSON object');
   refresh({ accessToken: '', refreshToken: '{{refreshToken}}' }, 'accessToken.is_required', 'accessToken sent empty');
   refresh({ accessToken: '{{accessToken}}' }, 'refreshToken.is_required');
