@@ -113,7 +113,7 @@ function authenticate(c: AppContext, verified: Verified): void {
   const settings = jibitSettings(tenant);
   if (!callerAllowed(c, settings.allowedIps)) throw jibitError('forbidden');
   // "forbidden: ...or your account is inactive" (every inquiry's table). Tokens are still
-  // issued: the token routes document no such code (docs/decisions/005-jibit-divergences.md).
+  // issued: the token routes document no such code (docs/decisions/006-jibit-divergences.md).
   if (!settings.accountActive) throw jibitError('forbidden');
 }
 

@@ -1,7 +1,7 @@
 // /v1/services/identity/similarity: how closely the names sent resemble the civil-registry
 // record of a national code and birth date, as 0–100 percentages (§2.18). A name not sent is
 // not compared, and its field is left out: the document types each as an integer, never null
-// (docs/decisions/005-jibit-divergences.md). GET as documented; POST with a JSON body too.
+// (docs/decisions/006-jibit-divergences.md). GET as documented; POST with a JSON body too.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, AppContext } from '../../../core/http.js';
 import { fullName, registeredPerson } from '../answers.js';
