@@ -1,7 +1,8 @@
 // ICE's bank charges: a business charging its wallet, or a person paying for a report, on the
 // Saman or Mellat page (or through the control API acting as the payer: the same payCharge).
 // A charge is settled in one synchronous SQLite transaction, so it finishes once, and a paid
-// wallet charge credits the wallet once (its ledger row's once-key is `charge:<charge id>`).
+// wallet charge credits the wallet once (its ledger row's once-key is `charge:<charge id>`) and
+// emits ice.charge.<paid|failed|cancelled> in the same transaction.
 import { and, eq } from 'drizzle-orm';
 import type { AppContext, AppDeps } from '../../core/http.js';
 import { tehranJalaliDay } from '../../core/calendar.js';
@@ -13,6 +14,7 @@ import { iceSettingsOf } from './settings.js';
 import { approvePaidCharge } from './reports/lifecycle.js';
 import { shownTime, shownTimeOrNull } from './time.js';
 import { moveMoney } from './wallet.js';
+import { emitIce, type IceEmitDeps } from './webhooks.js';
 
 export type ChargeRow = typeof iceCharges.$inferSelect;
 export type ChargeStatus = ChargeRow['status'];
@@ -120,24 +122,25 @@ export function filledForm(card: string, nowMs: number, email?: string): CardFor
  * answers holds the answer for the tenant's issuerTimeoutMs, ended early if `c`'s client goes away),
  * then the charge settled. `nowMs` may be a clock, read again after the wait.
  */
-export async function payCharge(deps: Pick<AppDeps, 'db' | 'holds'>, charge: ChargeRow, action: PayAction, nowMs: number | (() => number), c?: AppContext): Promise<ChargeSubmission> {
+export async function payCharge(deps: Pick<AppDeps, 'holds'> & IceEmitDeps, charge: ChargeRow, action: PayAction, nowMs: number | (() => number), c?: AppContext): Promise<ChargeSubmission> {
   const now = typeof nowMs === 'function' ? nowMs : () => nowMs;
   const current = chargeById(deps.db, charge.tenantId, charge.id) ?? charge;
   const before = chargeStatus(current, now());
   if (before !== 'pending') return { kind: 'closed', status: before, charge: current };
-  if ('cancel' in action) return settle(deps.db, charge, now(), { cancel: true });
+  if ('cancel' in action) return settle(deps, charge, now(), { cancel: true });
   const form = 'form' in action ? action.form : filledForm(action.card, now(), action.email);
   const checked = checkCardForm(form, charge.paymentToken, now(), 'form' in action && action.checkCaptcha);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   if (outcomeOf(checked.card) === 'issuer_timeout') await deps.holds.hold(c, iceSettingsOf(deps.db, charge.tenantId).issuerTimeoutMs);
-  const settled = settle(deps.db, charge, now(), { card: checked.card });
+  const settled = settle(deps, charge, now(), { card: checked.card });
   // A person's payment for a report is their consent: the request is approved with it, not when the browser returns.
   if (settled.kind === 'redirect') approvePaidCharge(deps, settled.charge);
   return settled;
 }
 
 /** One transaction: the charge moves on from pending only if it still is, and a paid wallet charge credits the wallet. */
-function settle(db: Db, charge: ChargeRow, nowMs: number, action: { cancel: true } | { card: string }): ChargeSubmission {
+function settle(deps: IceEmitDeps, charge: ChargeRow, nowMs: number, action: { cancel: true } | { card: string }): ChargeSubmission {
+  const { db } = deps;
   return db.transaction((tx) => {
     const current = chargeById(db, charge.tenantId, charge.id)!;
     const status = chargeStatus(current, nowMs);
@@ -171,11 +174,32 @@ function settle(db: Db, charge: ChargeRow, nowMs: number, action: { cancel: true
         atMs: nowMs,
       });
     }
+    // A report's or the API invoice's payment is told by the report's and the onboarding's own events.
+    if (moved.purpose === 'wallet') emitIce(deps, moved.tenantId, `ice.charge.${moved.status}`, chargePayload(moved), nowMs);
     return { kind: 'redirect', url: returnUrlOf(moved, change.status), status: change.status, charge: moved } as const;
   });
 }
 
 export const failureMessageOf = (failure: string | null) => (failure ? (failureReasons[failure as FailureReason] ?? failure) : null);
+
+/** A settled wallet charge in its webhook event: the charge's view without the page's addresses, which need the caller's origin. */
+export function chargePayload(charge: ChargeRow) {
+  return {
+    chargeId: charge.id,
+    purpose: charge.purpose,
+    status: charge.status,
+    amountRial: charge.amountRial,
+    bank: charge.bank,
+    bankName: bankNames[charge.bank],
+    failure: charge.failure,
+    failureMessage: failureMessageOf(charge.failure),
+    cardPan: charge.cardPan,
+    reference: charge.reference,
+    createdAt: shownTime(charge.createdAtMs),
+    expiresAt: shownTime(charge.expiresAtMs),
+    finishedAt: shownTimeOrNull(charge.finishedAtMs),
+  };
+}
 
 /** A charge as GET /api/v1/wallet/charges/{chargeId} shows it. */
 export function chargeView(charge: ChargeRow, origin: string, nowMs: number) {

@@ -29,6 +29,7 @@ import { registerLegal } from './routes/legal.js';
 import { registerConsentPage } from './consent/routes.js';
 import { registerApiAccess } from './api-access/routes.js';
 import { registerApiToken } from './api-access/token-route.js';
+import { bindIceWebhooks } from './webhooks.js';
 
 export const iceBasePath = '/ice';
 
@@ -59,6 +60,7 @@ export function createIceApp(deps: AppDeps) {
   registerConsentPage(app);
   registerApiAccess(app);
   registerApiToken(app);
+  bindIceWebhooks(deps);
   return app;
 }
 

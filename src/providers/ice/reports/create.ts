@@ -1,6 +1,7 @@
 // A business requests a person's credit report (spec/ice.md §4): the subject's numbers checked as
 // the real ones are, the price from the tenant's settings, a wallet-paid request debited in the
-// same transaction that writes it (not enough credit: nothing written), then the consent SMS.
+// same transaction that writes it with its ice.report.pending event (not enough credit: nothing
+// written), then the consent SMS.
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../core/http.js';
 import { isValidMobile, isValidNationalCode, toAsciiDigits } from '../../../core/world/numbers.js';
@@ -12,6 +13,7 @@ import { newDigits, newUrlToken } from '../ids.js';
 import { iceSettingsOf } from '../settings.js';
 import { jalaliParts } from '../time.js';
 import { moveMoney, walletBalance } from '../wallet.js';
+import { emitReportChange } from '../webhooks.js';
 import type { ReportRow } from './lifecycle.js';
 import { scriptedPersonOf } from './test-mobiles.js';
 
@@ -112,6 +114,7 @@ export function requestReport(deps: AppDeps, business: BusinessRow, order: Repor
       // Thrown inside the transaction, so the request row goes too: nothing is written.
       if (!debit.moved) throw new IceError('insufficientCredit', { balanceRial: walletBalance(deps.db, business.tenantId, business.id), priceRial: inserted.totalRial });
     }
+    emitReportChange(deps, inserted, nowMs);
     return inserted;
   });
   // An undeliverable SMS never reaches the person's phone, so the outbox (what was delivered) has nothing.

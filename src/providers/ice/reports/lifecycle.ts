@@ -2,7 +2,8 @@
 // tenant's viewableHours) or rejects, the consent lapses (expired), the window closes (archived),
 // the business deletes it. Every change is a conditional UPDATE on the state it leaves, so of any
 // number of racing callers exactly one wins, and a wallet-paid request's refund is written in the
-// same transaction as the change that causes it, under the once-key refund:<tracking code>.
+// same transaction as the change that causes it, under the once-key refund:<tracking code>, as
+// is the change's webhook event (ice.report.<state>, dated when the change happened).
 import { and, eq, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../core/http.js';
 import { prepared } from '../../../core/prepared.js';
@@ -10,6 +11,7 @@ import type { Db } from '../../../db/index.js';
 import { iceCharges, iceLedger, iceReports } from '../../../db/schema/index.js';
 import { iceSettingsOf } from '../settings.js';
 import { moveMoney } from '../wallet.js';
+import { emitReportChange, type IceEmitDeps } from '../webhooks.js';
 
 export type ReportRow = typeof iceReports.$inferSelect;
 export type ReportState = ReportRow['state'];
@@ -71,14 +73,18 @@ function refusal(deps: AppDeps, r: ReportRow): Refused {
   return { refused: reportByTrackingCode(deps.db, r.tenantId, r.trackingCode)?.state ?? 'deleted' };
 }
 
-function approveAt(deps: Pick<AppDeps, 'db'>, r: ReportRow, atMs: number, chargeId?: string): ReportRow | undefined {
+function approveAt(deps: IceEmitDeps, r: ReportRow, atMs: number, chargeId?: string): ReportRow | undefined {
   const viewableUntilMs = atMs + iceSettingsOf(deps.db, r.tenantId).viewableHours * hourMs;
-  return deps.db
-    .update(iceReports)
-    .set({ state: 'viewable', approvedAtMs: atMs, viewableUntilMs, ...(chargeId !== undefined ? { chargeId } : {}) })
-    .where(stillPending(r, atMs))
-    .returning()
-    .get();
+  return deps.db.transaction(() => {
+    const approved = deps.db
+      .update(iceReports)
+      .set({ state: 'viewable', approvedAtMs: atMs, viewableUntilMs, ...(chargeId !== undefined ? { chargeId } : {}) })
+      .where(stillPending(r, atMs))
+      .returning()
+      .get();
+    if (approved) emitReportChange(deps, approved, atMs);
+    return approved;
+  });
 }
 
 /** The person's open bank pages for the request close with it, so no payment lands on a request that is no longer pending. */
@@ -104,7 +110,7 @@ function paidChargeOf(db: Db, r: ReportRow) {
  * consent, so the request is approved as of the instant it was paid, whether or not the browser
  * ever comes back from the bank. A request no longer pending is left as it is.
  */
-export function approvePaidCharge(deps: Pick<AppDeps, 'db'>, charge: { tenantId: string; purpose: string; trackingCode: string | null; id: string; status: string; finishedAtMs: number | null }): void {
+export function approvePaidCharge(deps: IceEmitDeps, charge: { tenantId: string; purpose: string; trackingCode: string | null; id: string; status: string; finishedAtMs: number | null }): void {
   if (charge.purpose !== 'report' || charge.status !== 'paid' || charge.trackingCode === null || charge.finishedAtMs === null) return;
   const r = reportByTrackingCode(deps.db, charge.tenantId, charge.trackingCode);
   if (r?.state === 'pending' && r.payer === 'person') approveAt(deps, r, charge.finishedAtMs, charge.id);
@@ -116,7 +122,9 @@ function rejectAt(deps: AppDeps, r: ReportRow, atMs: number): ReportRow | undefi
     if (!rejected) return undefined;
     closeOpenCharges(deps.db, rejected, atMs);
     refund(deps.db, rejected, atMs, 'refused');
-    return reportByTrackingCode(deps.db, r.tenantId, r.trackingCode);
+    const now = reportByTrackingCode(deps.db, r.tenantId, r.trackingCode)!;
+    emitReportChange(deps, now, atMs);
+    return now;
   });
 }
 
@@ -156,7 +164,9 @@ function expire(deps: AppDeps, r: ReportRow): void {
       .where(and(eq(iceReports.trackingCode, r.trackingCode), eq(iceReports.state, 'pending')))
       .returning()
       .get();
-    if (expired) refund(deps.db, expired, atMs, 'refused');
+    if (!expired) return;
+    refund(deps.db, expired, atMs, 'refused');
+    emitReportChange(deps, reportByTrackingCode(deps.db, r.tenantId, r.trackingCode)!, atMs);
   });
 }
 
@@ -176,7 +186,9 @@ export function deleteReport(deps: AppDeps, r: ReportRow, nowMs: number): Report
     if (!deleted) return undefined;
     closeOpenCharges(deps.db, deleted, nowMs);
     if (r.state === 'pending') refund(deps.db, deleted, nowMs, 'deleted');
-    return reportByTrackingCode(deps.db, r.tenantId, r.trackingCode);
+    const now = reportByTrackingCode(deps.db, r.tenantId, r.trackingCode)!;
+    emitReportChange(deps, now, nowMs);
+    return now;
   });
 }
 
@@ -222,8 +234,15 @@ export function catchUpReports(deps: AppDeps, tenantId: string, nowMs: number): 
     .orderBy(iceReports.consentExpiresAtMs)
     .all();
   for (const r of lapsed) expire(deps, r);
-  db.update(iceReports)
-    .set({ state: 'archived', archivedAtMs: sql`${iceReports.viewableUntilMs}` })
-    .where(and(eq(iceReports.tenantId, tenantId), eq(iceReports.state, 'viewable'), lte(iceReports.viewableUntilMs, nowMs)))
-    .run();
+  db.transaction(() => {
+    const archived = db
+      .update(iceReports)
+      .set({ state: 'archived', archivedAtMs: sql`${iceReports.viewableUntilMs}` })
+      .where(and(eq(iceReports.tenantId, tenantId), eq(iceReports.state, 'viewable'), lte(iceReports.viewableUntilMs, nowMs)))
+      .returning()
+      .all();
+    // RETURNING's order is not defined: the events go in the order the windows closed.
+    archived.sort((a, b) => a.archivedAtMs! - b.archivedAtMs! || a.trackingCode.localeCompare(b.trackingCode));
+    for (const row of archived) emitReportChange(deps, row, row.archivedAtMs!);
+  });
 }
