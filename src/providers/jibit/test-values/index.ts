@@ -68,6 +68,7 @@ export function jibitTestValues(fx: Fixtures = loadFixtures()): TestValue[] {
     add(endpoint, 'parameters.not_acceptable', cards(card, { nationalCode: 'true' }), 'the undocumented nationalCode flag');
     for (const state of failingCardStates) add(endpoint, cardStateCodes[state]!, cards(p.cardIn(state).number));
   }
+  add('card-inquiry', 'card.not_valid', get('/v1/cards', { number: '1234123412341234' }), "the document's example card number, a placeholder");
   const toIban = (number: string) => get('/v1/cards', { number, iban: 'true' });
   add('card-to-iban', 'card_type.not_supported', toIban(p.creditCard.number), `a ${p.creditCard.type} card`);
   add('card-to-iban', 'iban.not_found', toIban(p.cardWithIban('NOT_FOUND').number));
@@ -83,7 +84,8 @@ export function jibitTestValues(fx: Fixtures = loadFixtures()): TestValue[] {
   add('iban-inquiry', 'success', get('/v1/ibans', { value: iban }));
   add('iban-inquiry', 'invalid.request_body', get('/v1/ibans', { value: [iban, iban] }), 'value sent twice');
   add('iban-inquiry', 'iban.is_required', get('/v1/ibans'));
-  add('iban-inquiry', 'iban.not_valid', get('/v1/ibans', { value: 'IR1234567891012345678910' }), "the document's example IBAN");
+  add('iban-inquiry', 'iban.not_valid', get('/v1/ibans', { value: 'IR1234567891012345678910' }), "the document's example IBAN, a placeholder");
+  add('iban-inquiry', 'iban.not_valid', get('/v1/ibans', { value: iban.slice(2) }), 'without IR: served only with inputs: lenient');
   add('iban-inquiry', 'iban.not_found', get('/v1/ibans', { value: p.depositWithIban('NOT_FOUND').iban }));
   add('iban-inquiry', 'iban.owner_not_found', get('/v1/ibans', { value: p.depositWithIban('OWNER_NOT_FOUND').iban }));
   const deposits = (bank: string, number: string | undefined, ibanFlag = 'true') =>
@@ -92,6 +94,7 @@ export function jibitTestValues(fx: Fixtures = loadFixtures()): TestValue[] {
   add('deposit-to-iban', 'success', deposits(bank, account));
   add('deposit-to-iban', 'invalid.request_body', deposits(bank, account, 'false'));
   add('deposit-to-iban', 'bank.not_valid', deposits(bank.toLowerCase(), account), 'bank identifier in lower case');
+  add('deposit-to-iban', 'bank.not_valid', get('/v1/deposits', { bank: 'BANK', number: '123456789', iban: 'true' }), "the document's example, BANK a placeholder for a bank identifier");
   add('deposit-to-iban', 'deposit.is_required', deposits(bank, undefined));
   add('deposit-to-iban', 'deposit.not_valid', deposits(bank, '123'), `not in ${bank}'s account format`);
   add('deposit-to-iban', 'iban.not_found', deposits(p.depositWithIban('NOT_FOUND').bank, p.depositWithIban('NOT_FOUND').number));
@@ -202,6 +205,8 @@ function addOthers(add: Add, p: ReturnType<typeof picks>, v: { badCode: string }
   add('identity-similarity', 'nationalCode.not_valid', similarity({ nationalCode: v.badCode, birthDate: me.birthDate, ...names }));
   add('identity-similarity', 'birthDate.is_required', similarity({ nationalCode: me.nationalCode, ...names }));
   add('identity-similarity', 'birthDate.not_valid', similarity({ nationalCode: me.nationalCode, birthDate: '13601340', ...names }));
+  const slashed = `${me.birthDate.slice(0, 4)}/${me.birthDate.slice(4, 6)}/${me.birthDate.slice(6)}`;
+  add('identity-similarity', 'birthDate.not_valid', similarity({ nationalCode: me.nationalCode, birthDate: slashed, ...names }), 'yyyy/MM/dd: served only with inputs: lenient');
   add('identity-similarity', 'query_parameters.not_provided', similarity({ nationalCode: me.nationalCode, birthDate: me.birthDate }), 'no name to compare');
   add('identity-similarity', 'identity_info.not_found', similarity({ nationalCode: p.unregistered.nationalCode, birthDate: p.unregistered.birthDate, ...names }));
 
