@@ -8,6 +8,7 @@ import { jibitTestValues, type TestRequest } from '../src/providers/jibit/test-v
 import { freepayCodes, freepayEndpointIds, freepayEndpoints, testCards, type FreepayCodeName } from '../src/providers/freepay/catalog.js';
 import type { AppDeps } from '../src/core/http.js';
 import { createIceApp } from '../src/providers/ice/index.js';
+import { createInstance } from '../src/instance.js';
 import { iceCodes, iceEndpointIds, iceEndpoints, type IceCodeName, type IceEndpointId } from '../src/providers/ice/catalog.js';
 import { iceTestValues } from '../src/providers/ice/test-values.js';
 import { reportTestCodes } from '../src/providers/ice/report/test-codes.js';
@@ -75,8 +76,11 @@ interface IceRoute {
 
 /** ICE's routes as /openapi.json documents them, in the catalog's order of endpoints. */
 export function iceRoutes(): IceRoute[] {
-  // Registering the routes calls none of them, so they need no sandbox behind them.
-  const app = createIceApp({} as AppDeps);
+  // The routes are read from a real (in-memory) sandbox's ICE app: making the app binds its
+  // webhook forwarding to the sandbox's database, and no route is called.
+  const instance = createInstance({ db: ':memory:' });
+  const app = createIceApp(instance.deps);
+  instance.close();
   const routes = app.openAPIRegistry.definitions.flatMap((d) => {
     if (d.type !== 'route') return [];
     const endpointId = /Endpoint id `([^`]+)`/.exec(d.route.description ?? '')?.[1] as IceEndpointId | undefined;
