@@ -5,7 +5,7 @@ import type { AppDeps } from '../../core/http.js';
 import { emit, endpointOf, setEndpoint } from '../../core/webhooks/index.js';
 import type { Db } from '../../db/index.js';
 import { onApiAccessEvent, webhookTargetOf, type ApiAccessEvent } from './api-access/events.js';
-import type { ReportRow } from './reports/lifecycle.js';
+import type { ReportRow } from './reports/row.js';
 import { requestView } from './reports/view.js';
 import { shownTimeOrNull } from './time.js';
 

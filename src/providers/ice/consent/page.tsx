@@ -6,7 +6,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { renderedHtml, rial } from '../../../web/index.js';
 import { bankNames, banks } from '../charges.js';
-import type { ReportRow, ReportState } from '../reports/lifecycle.js';
+import type { ReportRow, ReportState } from '../reports/row.js';
 import { jalaliParts } from '../time.js';
 import { consentStyle, iceName } from './look.js';
 

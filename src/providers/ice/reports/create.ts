@@ -14,7 +14,7 @@ import { iceSettingsOf } from '../settings.js';
 import { jalaliParts } from '../time.js';
 import { moveMoney, walletBalance } from '../wallet.js';
 import { emitReportChange } from '../webhooks.js';
-import type { ReportRow } from './lifecycle.js';
+import type { ReportRow } from './row.js';
 import { scriptedPersonOf } from './test-mobiles.js';
 
 export type ReportOrder =

@@ -13,8 +13,9 @@ import { iceSettingsOf } from '../settings.js';
 import { moveMoney } from '../wallet.js';
 import { emitReportChange, type IceEmitDeps } from '../webhooks.js';
 
-export type ReportRow = typeof iceReports.$inferSelect;
-export type ReportState = ReportRow['state'];
+import type { ReportRow, ReportState } from './row.js';
+
+export type { ReportRow, ReportState };
 
 /** A person's answer that was not taken: the request was no longer pending (`refused` is its state then). */
 export type Refused = { refused: ReportState };

@@ -4,7 +4,7 @@
 import { and, count, desc, eq, inArray, ne, or, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../../../db/index.js';
 import { iceReports } from '../../../db/schema/index.js';
-import type { ReportRow, ReportState } from './lifecycle.js';
+import type { ReportRow, ReportState } from './row.js';
 
 export const tabs = ['pending', 'viewable', 'rejected', 'archived'] as const;
 export type Tab = (typeof tabs)[number];

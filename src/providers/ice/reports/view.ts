@@ -3,7 +3,7 @@
 // mobile, national ID, state, payment type). The consent token never appears: only the person's SMS has it.
 import { z } from '@hono/zod-openapi';
 import { shownTime, shownTimeOrNull } from '../time.js';
-import type { ReportRow, ReportState } from './lifecycle.js';
+import type { ReportRow, ReportState } from './row.js';
 
 /** The panel's Persian names of the states. */
 export const stateLabels: Record<ReportState, string> = {
