@@ -2,6 +2,7 @@
 // The consent page the person's SMS links to (spec/ice.md §4): who asks (the business's official
 // name as it was when it asked) for what, the tracking code, who pays and how much, until when
 // the person may answer, and Approve / Reject; or, once answered, what became of the request.
+import { digitsEnToFa } from '@persian-tools/persian-tools';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { renderedHtml, rial } from '../../../web/index.js';
@@ -10,9 +11,8 @@ import type { ReportRow, ReportState } from '../reports/row.js';
 import { jalaliParts } from '../time.js';
 import { consentStyle, iceName } from './look.js';
 
-const persianDigits = '۰۱۲۳۴۵۶۷۸۹';
-/** ASCII digits as the page prints them: Persian. */
-export const fa = (s: string) => s.replace(/\d/g, (d) => persianDigits[Number(d)]!);
+/** ASCII digits as Persian ones, as the page writes every number. */
+export const fa = (s: string) => digitsEnToFa(s);
 
 /** A Jalali day and Tehran time in Persian digits: ۱۴۰۵/۰۹/۰۹ ساعت ۱۴:۵۳. */
 export const shownAt = (epochMs: number) => {

@@ -1,5 +1,6 @@
 // GET /api/v1/wallet: the business's balance, and whether the panel would warn it to charge;
 // GET /api/v1/wallet/transactions: the ledger table of the panel, newest first, searched and paged.
+import { digitsEnToFa } from '@persian-tools/persian-tools';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AppEnv } from '../../../core/http.js';
@@ -62,8 +63,6 @@ export const IceLedgerPage = z
   })
   .openapi('IceLedgerPage');
 
-const persianDigits = '۰۱۲۳۴۵۶۷۸۹';
-const toPersianDigits = (s: string) => s.replace(/\d/g, (d) => persianDigits[Number(d)]!);
 /** LIKE's wildcards taken literally. */
 const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 const like = (column: SQL | typeof iceLedger.description, text: string) => sql`${column} LIKE ${likeText(text)} ESCAPE '\\'`;
@@ -75,7 +74,7 @@ function searchOf(q: string): SQL | undefined {
   const amount = ascii.replace(/[,٬،]/g, '');
   return or(
     like(iceLedger.description, ascii),
-    like(iceLedger.description, toPersianDigits(ascii)),
+    like(iceLedger.description, digitsEnToFa(ascii)),
     like(sql`${iceLedger.trackingCode}`, ascii),
     like(sql`${iceLedger.chargeId}`, ascii),
     ...(/^\d+$/.test(amount) ? [like(sql`CAST(abs(${iceLedger.amountRial}) AS TEXT)`, amount)] : []),
