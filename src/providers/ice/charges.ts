@@ -182,12 +182,9 @@ function settle(deps: IceEmitDeps, charge: ChargeRow, nowMs: number, action: { c
 
 export const failureMessageOf = (failure: string | null) => (failure ? (failureReasons[failure as FailureReason] ?? failure) : null);
 
-/** A settled wallet charge in its webhook event: the charge's view without the page's addresses, which need the caller's origin. */
-export function chargePayload(charge: ChargeRow) {
+/** What every showing of a charge says of it, whatever the caller's origin and clock. */
+function chargeFacts(charge: ChargeRow) {
   return {
-    chargeId: charge.id,
-    purpose: charge.purpose,
-    status: charge.status,
     amountRial: charge.amountRial,
     bank: charge.bank,
     bankName: bankNames[charge.bank],
@@ -201,22 +198,12 @@ export function chargePayload(charge: ChargeRow) {
   };
 }
 
+/** A settled wallet charge in its webhook event: the charge's view without the page's addresses, which need the caller's origin. */
+export function chargePayload(charge: ChargeRow) {
+  return { chargeId: charge.id, purpose: charge.purpose, status: charge.status, ...chargeFacts(charge) };
+}
+
 /** A charge as GET /api/v1/wallet/charges/{chargeId} shows it. */
 export function chargeView(charge: ChargeRow, origin: string, nowMs: number) {
-  return {
-    chargeId: charge.id,
-    status: chargeStatus(charge, nowMs),
-    amountRial: charge.amountRial,
-    bank: charge.bank,
-    bankName: bankNames[charge.bank],
-    paymentUrl: paymentUrlOf(origin, charge),
-    returnUrl: charge.returnUrl,
-    failure: charge.failure,
-    failureMessage: failureMessageOf(charge.failure),
-    cardPan: charge.cardPan,
-    reference: charge.reference,
-    createdAt: shownTime(charge.createdAtMs),
-    expiresAt: shownTime(charge.expiresAtMs),
-    finishedAt: shownTimeOrNull(charge.finishedAtMs),
-  };
+  return { chargeId: charge.id, status: chargeStatus(charge, nowMs), ...chargeFacts(charge), paymentUrl: paymentUrlOf(origin, charge), returnUrl: charge.returnUrl };
 }
