@@ -3,10 +3,8 @@
 // X-Sandbox-Error before the endpoint's own work.
 import { BodyTooLarge, readBody, type BodyUnreadable } from '../../core/body-limit.js';
 import { header, type AppContext } from '../../core/http.js';
-import { act } from '../../core/scenarios/act.js';
-import { scenarioRule } from '../../core/scenarios/rules.js';
+import { beforeProviderWork } from '../../core/scenarios/before-work.js';
 import { documentedFreepayCode, freepayCodes, freepayEndpoints, type FreepayCodeName, type FreepayEndpointId } from './catalog.js';
-import { forcedError } from '../../core/forced-error.js';
 import { FreepayError } from './errors.js';
 
 /**
@@ -43,27 +41,9 @@ export async function readForm(c: AppContext, lenient = false): Promise<Record<s
   return fields;
 }
 
-/** Scenario rules, then X-Sandbox-Error, then `work`. */
+/** Scenario rules, then X-Sandbox-Error (a code name such as amountMismatch, or a status such as -12), then `work`. */
 export function beforeWork(c: AppContext, endpointId: FreepayEndpointId, body: Record<string, unknown> | undefined, work: () => Promise<Response>): Promise<Response> {
-  c.set('endpointId', endpointId);
-  const normal = async () => {
-    applyForcedError(c, endpointId);
-    return work();
-  };
-  const fired = scenarioRule(c, 'freepay', endpointId, body, (named, known) =>
-    new FreepayError('invalidInput', {}, `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.join(', ') || '(none)'}`),
-  );
-  if (!fired) return normal();
-  // A rule's code was checked against the endpoint when the scenario was loaded.
-  const fail = (code: string, message: string | undefined): never => {
-    throw new FreepayError(documentedFreepayCode(endpointId, code) ?? 'serviceUnavailable', {}, message);
-  };
-  return Promise.resolve(act(c, fired, { holds: c.get('deps').holds, fail, normal })) as Promise<Response>;
-}
-
-/** X-Sandbox-Error: a code name (amountMismatch) or status (-12) the endpoint answers. */
-function applyForcedError(c: AppContext, endpointId: FreepayEndpointId): void {
-  forcedError(c, { documentedCode: documentedFreepayCode }, endpointId, {
+  return beforeProviderWork(c, { id: 'freepay', documentedCode: documentedFreepayCode }, endpointId, body, {
     documented: (code) => new FreepayError(code as FreepayCodeName),
     undocumented: (wanted) =>
       new FreepayError(
@@ -71,5 +51,8 @@ function applyForcedError(c: AppContext, endpointId: FreepayEndpointId): void {
         {},
         `X-Sandbox-Error "${wanted}" is not a code of ${endpointId}; its codes: ${freepayEndpoints[endpointId].map((name) => `${freepayCodes[name].status} (${name})`).join(', ')}`,
       ),
-  });
+    unknownScenario: (named, known) =>
+      new FreepayError('invalidInput', {}, `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.join(', ') || '(none)'}`),
+    ruleError: (code, message) => new FreepayError(documentedFreepayCode(endpointId, code) ?? 'serviceUnavailable', {}, message),
+  }, work);
 }

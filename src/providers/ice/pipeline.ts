@@ -3,10 +3,8 @@
 // journal, then the active scenario's rules and X-Sandbox-Error before the endpoint's work.
 import type { z } from '@hono/zod-openapi';
 import { BodyTooLarge, readBody, type BodyUnreadable } from '../../core/body-limit.js';
-import { forcedError } from '../../core/forced-error.js';
 import { header, identify, type AppContext } from '../../core/http.js';
-import { act } from '../../core/scenarios/act.js';
-import { scenarioRule } from '../../core/scenarios/rules.js';
+import { beforeProviderWork } from '../../core/scenarios/before-work.js';
 import { getTenant, type TenantRow } from '../../core/tenants.js';
 import { defaultTenant } from '../../sandbox/tenant-config.js';
 import { documentedIceCode, iceCodes, iceEndpoints, type IceCodeName, type IceEndpointId } from './catalog.js';
@@ -96,24 +94,13 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   throw invalidFields(errors);
 }
 
-/** Scenario rules, then X-Sandbox-Error, then `work`. */
+/** Scenario rules, then X-Sandbox-Error, then `work`, with ICE's errors. */
 export function beforeWork(c: AppContext, endpointId: IceEndpointId, body: Record<string, unknown> | undefined, work: () => Promise<Response>): Promise<Response> {
-  c.set('endpointId', endpointId);
-  const normal = async () => {
-    forcedError(c, { documentedCode: documentedIceCode }, endpointId, {
-      documented: (code) => new IceError(code as IceCodeName),
-      undocumented: (wanted) =>
-        new IceError('invalidInput', { documented: iceEndpoints[endpointId] }, `X-Sandbox-Error "${wanted}" is not a code of ${endpointId}; its codes: ${iceEndpoints[endpointId].join(', ')}`),
-    });
-    return work();
-  };
-  const fired = scenarioRule(c, 'ice', endpointId, body, (named, known) =>
-    new IceError('invalidInput', {}, `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.join(', ') || '(none)'}`),
-  );
-  if (!fired) return normal();
-  // A rule's code was checked against the endpoint when the scenario was loaded.
-  const fail = (code: string, message: string | undefined): never => {
-    throw new IceError(documentedIceCode(endpointId, code) ?? 'serviceUnavailable', {}, message);
-  };
-  return Promise.resolve(act(c, fired, { holds: c.get('deps').holds, fail, normal })) as Promise<Response>;
+  return beforeProviderWork(c, { id: 'ice', documentedCode: documentedIceCode }, endpointId, body, {
+    documented: (code) => new IceError(code as IceCodeName),
+    undocumented: (wanted) =>
+      new IceError('invalidInput', { documented: iceEndpoints[endpointId] }, `X-Sandbox-Error "${wanted}" is not a code of ${endpointId}; its codes: ${iceEndpoints[endpointId].join(', ')}`),
+    unknownScenario: (named, known) => new IceError('invalidInput', {}, `X-Sandbox-Scenario "${named}" is not a loaded scenario; known scenarios: ${known.join(', ') || '(none)'}`),
+    ruleError: (code, message) => new IceError(documentedIceCode(endpointId, code) ?? 'serviceUnavailable', {}, message),
+  }, work);
 }
