@@ -6,7 +6,8 @@ import { newFaker, reseed } from '../../../core/world/random.js';
 import type { World } from '../../../core/world/types.js';
 import { chequeReason, noCurrentContractReason, noRankDescription } from './bands.js';
 import { bouncedChequesFor, chequesNote } from './cheques.js';
-import { issueDay, slashed, tehranIso, tehranTime, type Day } from './dates.js';
+import { jalaliParts, tehranIso } from '../time.js';
+import { issueDay, slashed, type Day } from './dates.js';
 import { facilitiesFor, summarize } from './facilities.js';
 import { planFor, type Plan } from './plan.js';
 import { legalSubject, naturalSubject } from './subjects.js';
@@ -75,7 +76,7 @@ function history(plan: Plan, today: Day, issuedAtMs: number, scale: number, noRa
   return {
     issuedAt: tehranIso(issuedAtMs),
     issuedDay: slashed(today),
-    issuedTime: tehranTime(issuedAtMs),
+    issuedTime: jalaliParts(issuedAtMs).time,
     rank: plan.band?.rank ?? null,
     score: plan.band ? plan.score : null,
     rankDescription: plan.band?.description ?? noRankDescription,

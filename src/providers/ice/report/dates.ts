@@ -1,7 +1,7 @@
 // Report dates: the Jalali day a report is issued on (Tehran, from the tenant clock's
 // instant the caller passes) and whole months before it, written yyyy/MM/dd.
 import { jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
-import { tehranDateTime, tehranJalaliDay } from '../../../core/calendar.js';
+import { tehranJalaliDay } from '../../../core/calendar.js';
 
 export interface Day {
   y: number;
@@ -43,20 +43,4 @@ export function addDays(day: Day, days: number): Day {
   const g = new Date(Date.UTC(gy, gm - 1, gd + days));
   const j = toJalaali(g.getUTCFullYear(), g.getUTCMonth() + 1, g.getUTCDate());
   return { y: j.jy, m: j.jm, d: j.jd };
-}
-
-/** The instant in ISO 8601 with Tehran's offset then (+03:30, or +04:30 in a summer-time year). */
-export function tehranIso(epochMs: number): string {
-  const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
-  const t = tehranDateTime(wholeSecondMs);
-  const offsetMin = Math.round((Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - wholeSecondMs) / 60_000);
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-/** HH:mm in Tehran, as the panel shows a time. */
-export function tehranTime(epochMs: number): string {
-  const t = tehranDateTime(epochMs);
-  return `${pad(t.hour)}:${pad(t.minute)}`;
 }
