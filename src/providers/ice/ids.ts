@@ -8,12 +8,8 @@ export function newIceId(kind: keyof typeof prefixes): string {
   return `${prefixes[kind]}_${randomBytes(12).toString('base64url')}`;
 }
 
-/** A random number of `length` digits, not starting with 0. */
-export function newDigits(length: number): string {
-  let out = String(randomInt(1, 10));
-  for (let i = 1; i < length; i++) out += String(randomInt(0, 10));
-  return out;
-}
+/** A random number of `length` digits, not starting with 0 (tracking codes, references). */
+export { newDigits } from '../../core/ids.js';
 
 /** A 6-digit SMS code (may start with 0, as SMS codes do). */
 export const newSmsCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
