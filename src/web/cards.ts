@@ -9,7 +9,8 @@ export const failureReasons = {
   card_blocked: 'کارت مسدود یا مفقود اعلام شده است',
   issuer_unavailable: 'بانک صادرکننده کارت در دسترس نیست',
   issuer_timeout: 'پاسخی از بانک صادرکننده دریافت نشد',
-  deducted_then_failed: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت به کارت بازمی‌گردد',
+  deducted_then_failed: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت کاری به کارت بازمی‌گردد',
+  deducted_returned_soon: 'تراکنش ناموفق بود؛ مبلغ کسرشده طی چند دقیقه به کارت بازمی‌گردد',
 } as const;
 
 export type FailureReason = keyof typeof failureReasons;
@@ -39,7 +40,8 @@ export const testCards: readonly TestCard[] = [
   { number: '6219860000060062', bank: 'SAMAN', outcome: 'issuer_unavailable', note: 'refused: the issuing bank is unavailable', noteFa: 'ناموفق: بانک صادرکننده در دسترس نیست' },
   { number: '6273530000070071', bank: 'TEJARAT', outcome: 'buyer_cancels', note: 'the buyer cancels at the bank step: back to the callback as cancelled', noteFa: 'انصراف خریدار در مرحله بانک' },
   { number: '6037690000080087', bank: 'SADERAT', outcome: 'issuer_timeout', note: "no answer from the issuer: the page waits (the merchant's issuerTimeoutMs), then fails", noteFa: 'بانک پاسخ نمی‌دهد: صفحه منتظر می‌ماند و سپس ناموفق' },
-  { number: '5022290000090092', bank: 'PASARGAD', outcome: 'deducted_then_failed', note: 'money taken but the payment failed: returned to the card 72 hours later (tenant clock)', noteFa: 'مبلغ کسر می‌شود ولی پرداخت ناموفق است؛ ۷۲ ساعت بعد بازمی‌گردد' },
+  { number: '5022290000090092', bank: 'PASARGAD', outcome: 'deducted_then_failed', note: 'money taken but the payment failed: returned to the card at the latest, 72 working hours later (Fridays and holidays skipped; tenant clock)', noteFa: 'مبلغ کسر می‌شود ولی پرداخت ناموفق است؛ پس از ۷۲ ساعت کاری بازمی‌گردد' },
+  { number: '6280230000200205', bank: 'MASKAN', outcome: 'deducted_returned_soon', note: 'money taken but the payment failed: returned to the card 10 minutes later (tenant clock)', noteFa: 'مبلغ کسر می‌شود ولی پرداخت ناموفق است؛ ۱۰ دقیقه بعد بازمی‌گردد' },
 ];
 
 export const testCardByNumber = new Map(testCards.map((c) => [c.number, c]));

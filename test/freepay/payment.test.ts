@@ -109,7 +109,7 @@ describe('test cards, through the control API', () => {
     ['6221060000050058', 'FAILED', 409, { failure: 'card_blocked', reason_message: 'کارت مسدود یا مفقود اعلام شده است' }],
     ['6219860000060062', 'FAILED', 409, { failure: 'issuer_unavailable', reason_message: 'بانک صادرکننده کارت در دسترس نیست' }],
     ['6273530000070071', 'CANCELLED', 409, {}],
-    ['5022290000090092', 'FAILED', 409, { failure: 'deducted_then_failed', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت به کارت بازمی‌گردد' }],
+    ['5022290000090092', 'FAILED', 409, { failure: 'deducted_then_failed', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت کاری به کارت بازمی‌گردد' }],
     ['5022291234567897', 'OK', 200, {}],
   ];
 

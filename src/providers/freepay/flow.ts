@@ -6,6 +6,7 @@ import type { TenantRow } from '../../core/tenants.js';
 import { answerFields, failureReasons, freepayCodes, type FreepayCodeName } from './catalog.js';
 import { FreepayError } from './errors.js';
 import { freepayMerchant } from './merchant.js';
+import { takesMoney } from './card-return.js';
 import { catchUpFreepay } from './money.js';
 import { recordFreepay } from './wallet.js';
 import { checkCardForm, outcomeOf, type CardForm } from '../../web/index.js';
@@ -29,7 +30,7 @@ export async function submitPayment(c: AppContext | undefined, deps: AppDeps, te
   if (outcomeOf(card) === 'issuer_timeout') await deps.holds.hold(c, freepayMerchant(tenant).issuerTimeoutMs);
   return deps.db.transaction(() => {
     const result = settleSubmission(deps.db, payment, nowMs(), { card, ...(checked.email ? { email: checked.email } : {}) });
-    if (result.kind === 'redirect' && result.payment.failure === 'deducted_then_failed') {
+    if (result.kind === 'redirect' && takesMoney(result.payment.failure)) {
       recordFreepay(deps.db, tenant.id, 'FREEPAY_HELD', payment.amountRial, `taken from card ${result.payment.cardPan}, payment failed (authority ${payment.authority})`, nowMs());
     }
     return result;

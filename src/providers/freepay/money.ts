@@ -1,19 +1,19 @@
 // The merchant's Freepay money, in the shared ledger: FREEPAY is the gateway balance (credited
 // once per verified payment); FREEPAY_HELD is buyers' money taken by payments that failed, until
-// it is returned to the card 72 hours later on the tenant clock. Time-driven work (reversals) is
-// caught up whenever the tenant's Freepay state is read or changed, so a clock moved by days
-// does exactly what the days would have done.
+// it is returned to the card (within minutes, or after 72 working hours: card-return.ts) on the
+// tenant clock. Time-driven work (reversals) is caught up whenever the tenant's Freepay state is
+// read or changed, so a clock moved by days does exactly what the days would have done.
 import { and, eq, isNull, lte, isNotNull } from 'drizzle-orm';
 import type { AppDeps } from '../../core/http.js';
 import { freepayPayments } from '../../db/schema/index.js';
-import { failureReasons } from './catalog.js';
+import { failureReasons, type FailureReason } from './catalog.js';
 import type { PaymentRow } from './payments.js';
 import { settleDue } from './settlement.js';
 import { recordFreepay } from './wallet.js';
 
 /**
  * Catches the tenant's Freepay money up with its clock: returns to the card the money of every
- * failed payment whose 72 hours are up (a ledger entry and a notice each), then runs the
+ * failed payment whose return fell due (a ledger entry and a notice each), then runs the
  * settlements that fell due.
  */
 export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): void {
@@ -56,7 +56,7 @@ function reverse(deps: AppDeps, p: PaymentRow): void {
         recipient: p.callback,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: { authority: p.authority, event: 'reversed', amount: p.amountRial, reason: failureReasons.deducted_then_failed },
+        body: { authority: p.authority, event: 'reversed', amount: p.amountRial, reason: failureReasons[p.failure as FailureReason] },
       });
     }
   });

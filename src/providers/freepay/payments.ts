@@ -7,6 +7,7 @@ import { freepayPayments } from '../../db/schema/index.js';
 import { newDigits } from '../../core/ids.js';
 import { failureReasons, maskPan, outcomeOf, type FailureReason, type FormErrors } from '../../web/index.js';
 import { callbackParams, callbackStatus } from './catalog.js';
+import { returnDueAtMs, takesMoney } from './card-return.js';
 import type { FreepayMerchant } from './merchant.js';
 
 export type PaymentRow = typeof freepayPayments.$inferSelect;
@@ -16,8 +17,6 @@ export type ShownStatus = PaymentStatus | 'expired' | 'reversed';
 
 // The page's captcha, kept under this name for the tests that fill the page in.
 export { captchaOf } from '../../web/index.js';
-
-export const reversalDelayMs = 72 * 3600 * 1000;
 
 export function shownStatus(p: PaymentRow, nowMs: number): ShownStatus {
   if (p.status === 'pending' && nowMs >= p.expiresAtMs) return 'expired';
@@ -105,7 +104,7 @@ export function settleSubmission(db: Db, p: PaymentRow, nowMs: number, action: {
   return moved(
     db,
     current,
-    { status: 'failed', failure, cardPan, email, ...(failure === 'deducted_then_failed' ? { reversalDueAtMs: nowMs + reversalDelayMs } : {}) },
+    { status: 'failed', failure, cardPan, email, ...(takesMoney(failure) ? { reversalDueAtMs: returnDueAtMs(failure, nowMs) } : {}) },
     nowMs,
     callbackStatus.failed,
   );
