@@ -9,6 +9,7 @@ import { freepayMerchant } from './merchant.js';
 import { takesMoney } from './card-return.js';
 import { catchUpFreepay } from './money.js';
 import { recordFreepay } from './wallet.js';
+import { emitPaymentChange } from './webhooks.js';
 import { checkCardForm, outcomeOf, type CardForm } from '../../web/index.js';
 import { findPayment, movePayment, settleSubmission, shownStatus, type PaymentRow, type Submission } from './payments.js';
 
@@ -23,7 +24,7 @@ export async function submitPayment(c: AppContext | undefined, deps: AppDeps, te
   catchUpFreepay(deps, tenant.id, nowMs());
   const before = shownStatus(findPayment(deps.db, payment.authority)!, nowMs());
   if (before !== 'pending') return { kind: 'closed', status: before };
-  if ('cancel' in action) return settleSubmission(deps.db, payment, nowMs(), { cancel: true });
+  if ('cancel' in action) return deps.db.transaction(() => announced(deps, tenant, settleSubmission(deps.db, payment, nowMs(), { cancel: true })));
   const checked = checkCardForm(action.form, payment.authority, nowMs(), action.checkCaptcha);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const { card } = checked;
@@ -33,9 +34,22 @@ export async function submitPayment(c: AppContext | undefined, deps: AppDeps, te
     if (result.kind === 'redirect' && takesMoney(result.payment.failure)) {
       recordFreepay(deps.db, tenant.id, 'FREEPAY_HELD', payment.amountRial, `taken from card ${result.payment.cardPan}, payment failed (authority ${payment.authority})`, nowMs());
     }
-    return result;
+    return announced(deps, tenant, result);
   });
 }
+
+/** Emits the page's outcome (paid, failed or cancelled) of a submission that moved the payment on. */
+function announced(deps: AppDeps, tenant: TenantRow, result: Submission): Submission {
+  if (result.kind === 'redirect') {
+    const p = result.payment;
+    const status = p.status === 'paid' || p.status === 'failed' ? p.status : 'cancelled';
+    emitPaymentChange(deps, tenant, p, `freepay.payment.${status}`, p.paidAtMs ?? lastChangeMs(p));
+  }
+  return result;
+}
+
+/** When the payment last changed status, from its history. */
+const lastChangeMs = (p: PaymentRow): number => (JSON.parse(p.history) as { atMs: number }[]).at(-1)!.atMs;
 
 const paymentData = (p: PaymentRow) => ({
   [answerFields.amount]: p.amountRial,
@@ -75,6 +89,7 @@ export function verifyPayment(c: AppContext, merchant: TenantRow, authority: str
     if (status !== 'verified') {
       if (!movePayment(deps.db, p, 'paid', { status: 'verified', verifiedAtMs: nowMs }, nowMs)) throw new Error(`payment ${p.authority} changed inside its transaction`);
       recordFreepay(deps.db, merchant.id, 'FREEPAY', p.amountRial, `payment ${p.authority} verified`, nowMs);
+      emitPaymentChange(deps, merchant, findPayment(deps.db, p.authority)!, 'freepay.payment.verified', nowMs);
     }
     const code = freepayCodes[status === 'verified' ? 'alreadyVerified' : 'ok'];
     const body = { [answerFields.status]: code.status, [answerFields.message]: code.message, ...paymentData(p) };

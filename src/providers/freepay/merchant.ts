@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../core/http.js';
 import { getTenant, updateTenant, type TenantRow } from '../../core/tenants.js';
+import { freepayEventTypes, type FreepayEventType } from './event-types.js';
 import { isValidIban, isValidNationalCode, normalizeIban } from '../../core/world/numbers.js';
 
 export const merchantStatuses = ['active', 'inactive', 'blacklisted'] as const;
@@ -23,6 +24,8 @@ export interface FreepayMerchant {
   authorityLifetimeSeconds: number;
   /** How long the page waits for an issuer that never answers (the issuer_timeout test card). */
   issuerTimeoutMs: number;
+  /** The webhook events the merchant takes at the tenant's Freepay endpoint (docs/webhooks.md). */
+  webhookEvents: FreepayEventType[];
 }
 
 /** The demo person's MELLI account of the synthetic world (docs/world.md). */
@@ -37,6 +40,7 @@ export const defaultMerchant: FreepayMerchant = {
   maxAmountRial: 500_000_000,
   authorityLifetimeSeconds: 15 * 60,
   issuerTimeoutMs: 3_000,
+  webhookEvents: [...freepayEventTypes],
 };
 
 /** The longest a buyer may be given to pay: a pending payment is always younger than this. */
@@ -79,6 +83,12 @@ export const FreepayMerchantPatch = z
     maxAmountRial: rial.optional(),
     authorityLifetimeSeconds: z.number().int().min(60).max(maxAuthorityLifetimeSeconds).optional(),
     issuerTimeoutMs: z.number().int().min(0).max(120_000).optional(),
+    webhookEvents: z
+      .array(z.enum(freepayEventTypes))
+      .max(freepayEventTypes.length)
+      .refine((types) => new Set(types).size === types.length, 'must not name an event twice')
+      .optional()
+      .openapi({ description: 'The webhook events sent to the Freepay endpoint; [] sends none', example: ['freepay.payment.verified', 'freepay.settlement.done'] }),
   })
   .strict()
   .openapi('FreepayMerchantPatch');

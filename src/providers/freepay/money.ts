@@ -7,9 +7,11 @@ import { and, eq, isNull, lte, isNotNull } from 'drizzle-orm';
 import type { AppDeps } from '../../core/http.js';
 import { freepayPayments } from '../../db/schema/index.js';
 import { failureReasons, type FailureReason } from './catalog.js';
-import type { PaymentRow } from './payments.js';
+import { findPayment, type PaymentRow } from './payments.js';
 import { settleDue } from './settlement.js';
 import { recordFreepay } from './wallet.js';
+import { emitPaymentChange } from './webhooks.js';
+import { getTenant } from '../../core/tenants.js';
 
 /**
  * Catches the tenant's Freepay money up with its clock: returns to the card the money of every
@@ -44,6 +46,8 @@ function reverse(deps: AppDeps, p: PaymentRow): void {
       .run();
     if (marked.changes !== 1) return;
     recordFreepay(deps.db, p.tenantId, 'FREEPAY_HELD', -p.amountRial, `returned to card ${p.cardPan} (authority ${p.authority})`, atMs);
+    const tenant = getTenant(deps.db, p.tenantId);
+    if (tenant) emitPaymentChange(deps, tenant, findPayment(deps.db, p.authority)!, 'freepay.payment.reversed', atMs);
     const text = `فری‌پی: مبلغ ${p.amountRial.toLocaleString('fa-IR')} ریال تراکنش ناموفق ${p.authority} به کارت ${p.cardPan} بازگشت داده شد.`;
     if (p.mobile) {
       deps.outbox.send({ tenantId: p.tenantId, atMs, provider: 'freepay', channel: 'sms', recipient: p.mobile, text });

@@ -12,6 +12,7 @@ import { settlementHour } from './catalog.js';
 import holidays from './holidays.json' with { type: 'json' };
 import { freepayMerchant } from './merchant.js';
 import { recordFreepay } from './wallet.js';
+import { emitSettlement } from './webhooks.js';
 
 const holidayNames: Record<string, string> = holidays.days;
 
@@ -52,8 +53,9 @@ function settle(deps: AppDeps, tenantId: string, day: string, atMs: number): voi
     if (due.length === 0) return;
     const id = newId('settlement');
     const amountRial = due.reduce((sum, p) => sum + p.amountRial, 0);
-    tx.insert(freepaySettlements).values({ id, tenantId, tehranDay: day, atMs, amountRial, payments: due.length, iban }).run();
+    const settlement = tx.insert(freepaySettlements).values({ id, tenantId, tehranDay: day, atMs, amountRial, payments: due.length, iban }).returning().get();
     for (const p of due) tx.update(freepayPayments).set({ settlementId: id }).where(eq(freepayPayments.authority, p.authority)).run();
     recordFreepay(deps.db, tenantId, 'FREEPAY', -amountRial, `settlement ${id} of ${due.length} payments to ${iban}`, atMs);
+    emitSettlement(deps, tenant, settlement);
   });
 }

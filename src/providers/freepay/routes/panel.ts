@@ -2,58 +2,21 @@
 // filters and paging, one transaction in detail with its history, and the settlements.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
-import { parseJalaliYyMmDd, tehranInstant, tehranJalaliDateTime } from '../../../core/calendar.js';
+import { parseJalaliYyMmDd, tehranInstant } from '../../../core/calendar.js';
 import { answer, bearerCredential, identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { tenantByFreepayApiKey, type TenantRow } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
 import { freepaySettlements } from '../../../db/schema/index.js';
-import { failureReasons, freepayCodes, panelFilters, type FailureReason } from '../catalog.js';
+import { freepayCodes, panelFilters } from '../catalog.js';
 import { FreepayError } from '../errors.js';
 import { catchUpFreepay } from '../money.js';
 import { panelTransactions, panelWindow } from '../panel-query.js';
-import { findPayment, shownStatus, type PaymentRow, type ShownStatus } from '../payments.js';
+import { findPayment, type ShownStatus } from '../payments.js';
+import { detail, settlementView, summary } from '../views.js';
 import { beforeWork } from '../pipeline.js';
 
 const shownStatuses: ShownStatus[] = ['pending', 'paid', 'verified', 'failed', 'cancelled', 'expired', 'reversed'];
 const maxPerPage = 100;
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const jalali = (ms: number | null) => (ms === null ? null : tehranJalaliDateTime(ms));
-const both = (ms: number | null) => ({ iso: iso(ms), jalali: jalali(ms) });
-
-function summary(p: PaymentRow, nowMs: number) {
-  return {
-    authority: p.authority,
-    status: shownStatus(p, nowMs),
-    amount: p.amountRial,
-    order_id: p.orderId,
-    card_pan: p.cardPan,
-    ref_id: p.refId,
-    created_at: both(p.createdAtMs),
-    paid_at: both(p.paidAtMs),
-  };
-}
-
-function detail(p: PaymentRow, nowMs: number) {
-  const history = (JSON.parse(p.history) as { status: string; atMs: number }[]).map((h) => ({ status: h.status, at: both(h.atMs) }));
-  if (p.reversedAtMs !== null) history.push({ status: 'reversed', at: both(p.reversedAtMs) });
-  if (shownStatus(p, nowMs) === 'expired') history.push({ status: 'expired', at: both(p.expiresAtMs) });
-  return {
-    ...summary(p, nowMs),
-    description: p.description,
-    mobile: p.mobile,
-    email: p.email,
-    callback: p.callback,
-    failure: p.failure,
-    failure_message: p.failure ? failureReasons[p.failure as FailureReason] ?? null : null,
-    expires_at: both(p.expiresAtMs),
-    verified_at: both(p.verifiedAtMs),
-    reversal_due_at: both(p.reversalDueAtMs),
-    reversed_at: both(p.reversedAtMs),
-    settlement_id: p.settlementId,
-    history,
-  };
-}
 
 /** The merchant named by Authorization: Bearer <API key>; none when the header is sent twice. */
 function merchantOf(c: AppContext): TenantRow | undefined {
@@ -164,7 +127,7 @@ export function registerPanel(app: OpenAPIHono<AppEnv>) {
     panelCall(c, 'panel-settlements', (tenant) => {
       const rows = c.get('deps').db.select().from(freepaySettlements).where(eq(freepaySettlements.tenantId, tenant.id)).orderBy(desc(freepaySettlements.atMs)).all();
       return {
-        settlements: rows.map((s) => ({ id: s.id, day: `${s.tehranDay.slice(0, 4)}/${s.tehranDay.slice(4, 6)}/${s.tehranDay.slice(6)}`, at: both(s.atMs), amount: s.amountRial, payments: s.payments, iban: s.iban })),
+        settlements: rows.map(settlementView),
       };
     }),
   );
