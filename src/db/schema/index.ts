@@ -4,3 +4,4 @@ export * from './records.js';
 export * from './freepay.js';
 export * from './ice.js';
 export * from './webhooks.js';
+export * from './freepay-accounts.js';
