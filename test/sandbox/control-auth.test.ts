@@ -82,6 +82,9 @@ const routes: Record<string, { access: 'public' | 'read' | 'tenant' | 'admin'; b
   'PATCH /tenants/{id}/jibit': { access: 'tenant', body: { billing: 'postpaid' } },
   'PATCH /tenants/{id}/freepay': { access: 'tenant', body: { name: 'shop' } },
   'POST /tenants/{id}/freepay/payments/{authority}/pay': { access: 'tenant', body: { cancel: true } },
+  'GET /freepay/blacklist': { access: 'admin' },
+  'PUT /freepay/blacklist/{identity}': { access: 'admin', body: {} },
+  'DELETE /freepay/blacklist/{identity}': { access: 'admin' },
   'PATCH /tenants/{id}/ice': { access: 'tenant', body: { viewableHours: 48 } },
   'GET /tenants/{id}/ice/businesses': { access: 'tenant' },
   'POST /tenants/{id}/ice/businesses/{businessId}/legal-review': { access: 'tenant', body: { decision: 'approve' } },
@@ -117,7 +120,8 @@ const request = (operation: string, tenantId: string) => {
     .replace('{chargeId}', 'chg_none')
     .replace('{trackingCode}', '1000000000')
     .replace('{provider}', 'ice')
-    .replace('{eventId}', 'whe_none');
+    .replace('{eventId}', 'whe_none')
+    .replace('{identity}', '10100000000');
   const { body, type } = routes[operation]!;
   return { method, path, call: { body, ...(type ? { type } : {}) } };
 };

@@ -1,12 +1,16 @@
 // The tenant's Freepay merchant (PATCH /_sandbox/tenants/{id}/freepay) and acting as the buyer
-// without a browser (POST …/freepay/payments/{authority}/pay): the same code path as the page.
+// without a browser (POST …/freepay/payments/{authority}/pay): the same code path as the page;
+// Shaparak's blacklist has its own routes (control-blacklist.ts).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { clockOf, getTenant } from '../../core/tenants.js';
 import { tehranJalaliDay } from '../../core/calendar.js';
+import { registerFreepayBlacklist } from './control-blacklist.js';
+import { merchantBlacklisted } from './blacklist.js';
 import { submitPayment } from './flow.js';
-import { FreepayMerchantPatch, applyFreepaySettings } from './merchant.js';
+import { FreepayMerchantPatch, applyFreepaySettings, freepayMerchant } from './merchant.js';
 import { findPayment } from './payments.js';
+import { freepayCodes } from './catalog.js';
 import { SandboxError, jsonResponse, problemResponse } from '../../sandbox/errors.js';
 import { requireTenant, tenantView } from '../../sandbox/tenant-view.js';
 import { TenantParams } from '../../sandbox/routes/tenant-get.js';
@@ -40,11 +44,14 @@ const pay = createRoute({
     200: jsonResponse(z.object({ redirect: z.string() }), 'The callback URL the browser would be sent to'),
     400: problemResponse('The page would refuse the card (the reason says why)'),
     404: problemResponse('No such tenant, or no payment of the tenant with this authority'),
+    403: problemResponse("The merchant is blacklisted (its status, or its identity on Shaparak's list): the page would refuse"),
     409: problemResponse('The payment can no longer be made: expired, paid, failed or cancelled'),
   },
 });
 
 export function registerFreepayControl(app: OpenAPIHono<AppEnv>) {
+  registerFreepayBlacklist(app);
+
   app.openapi(patch, (c) => {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
@@ -61,6 +68,10 @@ export function registerFreepayControl(app: OpenAPIHono<AppEnv>) {
     const payment = findPayment(deps.db, authority);
     if (!payment || payment.tenantId !== id) throw new SandboxError(404, 'not_found', `payment ${authority} of tenant ${id} does not exist`);
     const body = c.req.valid('json');
+    // The page of a blacklisted merchant refuses the buyer, so acting as the buyer is refused too.
+    if (merchantBlacklisted(deps.db, freepayMerchant(tenant))) {
+      throw new SandboxError(403, 'merchant_blacklisted', `payment ${authority} cannot be made: the merchant is blacklisted, as Freepay answers with ${freepayCodes.merchantBlacklisted.status}: ${freepayCodes.merchantBlacklisted.message}`);
+    }
     const clock = clockOf(tenant, deps.wall);
     // What a buyer types besides the card: valid values, expiry two years ahead on the Jalali calendar.
     const yy = String((Number(tehranJalaliDay(clock.now()).slice(0, 4)) + 2) % 100).padStart(2, '0');

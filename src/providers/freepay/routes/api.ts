@@ -7,6 +7,7 @@ import { isValidMobile, toAsciiDigits } from '../../../core/world/numbers.js';
 import { answerFields, freepayCodes, requestFields, verifyFields } from '../catalog.js';
 import { FreepayError } from '../errors.js';
 import { verifyPayment } from '../flow.js';
+import { merchantBlacklisted } from '../blacklist.js';
 import { freepayMerchant, onRegisteredSite } from '../merchant.js';
 import { catchUpFreepay } from '../money.js';
 import { createPayment } from '../payments.js';
@@ -54,7 +55,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>) {
       if (!tenant || tenant.freepayApiKey !== api) throw new FreepayError('invalidApiKey');
       const merchant = freepayMerchant(tenant);
       if (merchant.status === 'inactive') throw new FreepayError('merchantInactive');
-      if (merchant.status === 'blacklisted') throw new FreepayError('merchantBlacklisted');
+      if (merchantBlacklisted(deps.db, merchant)) throw new FreepayError('merchantBlacklisted');
       const amount = parseAmount(amountText);
       if (amount === undefined || amount < merchant.minAmountRial || amount > merchant.maxAmountRial) {
         throw new FreepayError('invalidAmount', {}, `${freepayCodes.invalidAmount.message} (${merchant.minAmountRial} تا ${merchant.maxAmountRial} ریال)`);
@@ -87,6 +88,8 @@ export function registerApi(app: OpenAPIHono<AppEnv>) {
       const authority = toAsciiDigits(requireField(fields, verifyFields.authority));
       const amount = parseAmount(requireField(fields, verifyFields.amount));
       if (!tenant) throw new FreepayError('invalidApiKey');
+      // A listed merchant verifies nothing, payments made before the listing included (line 229).
+      if (merchantBlacklisted(c.get('deps').db, freepayMerchant(tenant))) throw new FreepayError('merchantBlacklisted');
       if (amount === undefined) throw new FreepayError('invalidInput', {}, `${freepayCodes.invalidInput.message} (${verifyFields.amount})`);
       return answer(c, verifyPayment(c, tenant, authority, amount, c.get('clock')!.now()));
     }),

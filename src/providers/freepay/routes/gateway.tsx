@@ -6,6 +6,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { identify, type AppContext, type AppEnv } from '../../../core/http.js';
 import { getTenant } from '../../../core/tenants.js';
 import { toAsciiDigits } from '../../../core/world/numbers.js';
+import { merchantBlacklisted } from '../blacklist.js';
+import { freepayCodes } from '../catalog.js';
 import { FreepayError } from '../errors.js';
 import { submitPayment } from '../flow.js';
 import { freepayMerchant } from '../merchant.js';
@@ -46,10 +48,17 @@ function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: FormValues
   return c.html(html, status as 200);
 }
 
-function closedPage(c: AppContext, reason: 'expired' | 'used' | 'unknown' | 'unavailable', status: number) {
+function closedPage(c: AppContext, reason: 'expired' | 'used' | 'unknown' | 'unavailable' | 'refused', status: number) {
   const tenant = c.get('tenant');
   c.set('answerBody', { page: 'closed', reason });
-  return c.html(<ClosedCardPage skin="freepay" reason={reason} payeeName={tenant ? freepayMerchant(tenant).name : undefined} />, status as 200);
+  // A refusal says why, in the words of the code behind it.
+  const detail = reason === 'refused' ? freepayCodes.merchantBlacklisted.message : undefined;
+  return c.html(<ClosedCardPage skin="freepay" reason={reason} payeeName={tenant ? freepayMerchant(tenant).name : undefined} detail={detail} />, status as 200);
+}
+
+/** The page refuses every buyer of a blacklisted merchant, for payments requested before the listing too (line 229). */
+function refuseBlacklisted(c: AppContext): void {
+  if (merchantBlacklisted(c.get('deps').db, freepayMerchant(c.get('tenant')!))) throw new FreepayError('merchantBlacklisted');
 }
 
 /** The payment behind /payment/gateway:{authority}, with its tenant known for the journal. */
@@ -69,7 +78,13 @@ async function asPage(c: AppContext, work: () => Promise<Response>): Promise<Res
   } catch (error) {
     if (!(error instanceof FreepayError)) throw error;
     c.set('answerCode', String(error.body.status));
-    const reason = error.code === 'authorityExpired' ? 'expired' : error.code === 'unknownAuthority' ? 'unknown' : error.code === 'serviceUnavailable' ? 'unavailable' : 'used';
+    const reasons: Partial<Record<typeof error.code, 'expired' | 'unknown' | 'unavailable' | 'refused'>> = {
+      authorityExpired: 'expired',
+      unknownAuthority: 'unknown',
+      serviceUnavailable: 'unavailable',
+      merchantBlacklisted: 'refused',
+    };
+    const reason = reasons[error.code] ?? 'used';
     return closedPage(c, reason, error.http);
   }
 }
@@ -85,6 +100,7 @@ export function registerGateway(app: OpenAPIHono<AppEnv>) {
         if (!payment) throw new FreepayError('unknownAuthority');
         const nowMs = c.get('clock')!.now();
         catchUpFreepay(c.get('deps'), payment.tenantId, nowMs);
+        refuseBlacklisted(c);
         const status = shownStatus(payment, nowMs);
         if (status !== 'pending') return closedPage(c, closedReason(status), 410);
         return pageFor(c, payment, nowMs);
@@ -106,6 +122,7 @@ export function registerGateway(app: OpenAPIHono<AppEnv>) {
         const deps = c.get('deps');
         const tenant = c.get('tenant')!;
         const clock = c.get('clock')!;
+        refuseBlacklisted(c);
         if (fields === undefined) {
           const nowMs = clock.now();
           catchUpFreepay(deps, payment.tenantId, nowMs);
