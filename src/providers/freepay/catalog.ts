@@ -84,6 +84,8 @@ export const panelFilters = {
   maxAmount: 'max_amount',
   card: 'card',
   authority: 'authority',
+  /** The tracking code the buyer was shown (ref_id of verify and the panel). */
+  refId: 'ref_id',
   orderId: 'order_id',
   page: 'page',
   perPage: 'per_page',

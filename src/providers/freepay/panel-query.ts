@@ -1,7 +1,7 @@
 // The merchant panel's transaction listing as SQL whose cost does not grow with the merchant's
-// history: one indexed filter leads (authority, order id, card, amount, status, else none), the
-// page walks its index newest first and stops at the page; other filters are applied to the newest
-// `panelWindow` transactions the leading filter selects. Totals come from the running counts
+// history: one indexed filter leads (authority, tracking code, order id, card, amount, status,
+// else none), the page walks its index newest first and stops at the page; other filters are
+// applied to the newest `panelWindow` transactions the leading filter selects. Totals come from the running counts
 // (freepay_payment_counts) when only status is filtered, else from a count capped at the window.
 import type { Db } from '../../db/index.js';
 import { countedStatusSql } from '../../db/schema/index.js';
@@ -21,6 +21,10 @@ export interface PanelFilter {
   maxAmount?: number | undefined;
   /** The card's last four digits. */
   card?: string | undefined;
+  /** The masked card (first six, last four) when a whole or masked card was given. */
+  cardPan?: string | undefined;
+  /** The tracking code the buyer was shown. */
+  refId?: string | undefined;
   authority?: string | undefined;
   orderId?: string | undefined;
 }
@@ -56,6 +60,7 @@ function split(f: PanelFilter): { lead: string[]; rest: string[] } {
   const rest: string[] = [];
   const candidates: [boolean, string][] = [
     [f.authority !== undefined, 'authority = @authority'],
+    [f.refId !== undefined, 'ref_id = @refId'],
     [f.orderId !== undefined, 'order_id = @orderId'],
     [f.card !== undefined, 'substr(card_pan, -4) = @card'],
     [f.amount !== undefined, 'amount_rial = @amount'],
@@ -65,6 +70,8 @@ function split(f: PanelFilter): { lead: string[]; rest: string[] } {
   // Every listing index continues with created_at_ms, so a date range narrows the leading walk.
   if (f.fromMs !== undefined) lead.push('created_at_ms >= @fromMs');
   if (f.toMs !== undefined) lead.push('created_at_ms < @toMs');
+  // The card's last four lead by their index; the first six then narrow.
+  if (f.cardPan !== undefined) rest.push('card_pan = @cardPan');
   if (f.minAmount !== undefined) rest.push('amount_rial >= @minAmount');
   if (f.maxAmount !== undefined) rest.push('amount_rial <= @maxAmount');
   return { lead, rest };
@@ -102,7 +109,7 @@ export function panelTransactions(db: Db, tenantId: string, f: PanelFilter, nowM
   const rows = (rest.length === 0
     ? statement(db, `${candidates} LIMIT @limit OFFSET @offset`).all(pageParams)
     : statement(db, `SELECT ${columns} FROM (${window}) WHERE ${rest.join(' AND ')} LIMIT @limit OFFSET @offset`).all(pageParams)) as PaymentRow[];
-  const narrowed = [f.fromMs, f.toMs, f.amount, f.minAmount, f.maxAmount, f.card, f.authority, f.orderId].some((v) => v !== undefined);
+  const narrowed = [f.fromMs, f.toMs, f.amount, f.minAmount, f.maxAmount, f.card, f.authority, f.refId, f.orderId].some((v) => v !== undefined);
   if (!narrowed) return { total: countedTotal(db, tenantId, f.status, params), capped: false, rows };
   const seen = (statement(db, `SELECT count(*) AS n FROM (SELECT 1 FROM freepay_payments WHERE ${leading} LIMIT @window + 1)`).get(params) as { n: number }).n;
   const total =
