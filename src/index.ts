@@ -1,6 +1,6 @@
 // The package entry: an in-process sandbox for test files, e.g. one fresh sandbox per file.
 import { serve, type ServerType } from '@hono/node-server';
-import { createNodeServer } from './core/node-server.js';
+import { nodeServerFor } from './core/node-server.js';
 import type { AddressInfo } from 'node:net';
 import { createInstance, shippedScenariosDir, type InstanceOptions } from './instance.js';
 import { droppedHeader } from './core/scenarios/act.js';
@@ -58,7 +58,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     listen: (port = 0) =>
       new Promise((resolve, reject) => {
-        const listening = serve({ fetch: instance.app.fetch, port, hostname: '127.0.0.1', createServer: createNodeServer }, (info: AddressInfo) => {
+        const listening = serve({ fetch: instance.app.fetch, port, hostname: '127.0.0.1', createServer: nodeServerFor(instance.deps.providers) }, (info: AddressInfo) => {
           listening.off('error', refused);
           const url = `http://127.0.0.1:${info.port}`;
           resolve({ url, jibitUrl: `${url}${jibitBasePath}`, freepayUrl: `${url}${freepayBasePath}`, iceUrl: `${url}${iceBasePath}`, port: info.port });

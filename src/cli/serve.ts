@@ -2,7 +2,7 @@
 // serve. A bad scenario file stops start-up with its path and the reason; any other failure
 // to start (database, port, host) with one line (cli/failures.ts).
 import { serve } from '@hono/node-server';
-import { createNodeServer } from '../core/node-server.js';
+import { nodeServerFor } from '../core/node-server.js';
 import type { AddressInfo } from 'node:net';
 import { createInstance, shippedScenariosDir } from '../instance.js';
 import { jibitBasePath } from '../providers/jibit/index.js';
@@ -53,7 +53,7 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
     return Promise.resolve({ exitCode: 1 });
   }
   return new Promise((resolve) => {
-    const server = serve({ fetch: instance.app.fetch, port: options.port, hostname: options.host, createServer: createNodeServer }, (info: AddressInfo) => {
+    const server = serve({ fetch: instance.app.fetch, port: options.port, hostname: options.host, createServer: nodeServerFor(instance.deps.providers) }, (info: AddressInfo) => {
       server.off('error', refused);
       const base = `http://localhost:${info.port}`;
       const lock = adminToken === undefined ? '(open: no admin token, loopback only)' : '(locked: send Authorization: Bearer <admin token>)';

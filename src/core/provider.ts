@@ -85,6 +85,20 @@ export interface Provider extends ScenarioFacts {
   errorResponse(c: Context<AppEnv>, error: Error): Response;
   /** The provider's own answer for a path under basePath that has no route. */
   notFoundResponse(c: Context<AppEnv>): Response;
+  /**
+   * Its answer to a request under basePath that the server cannot read (bad header bytes,
+   * headers too large, no Host): written straight to the socket, before any route or tenant.
+   * `path` is as sent (percent-encoded), for a provider whose pages answer as pages.
+   */
+  malformedRequest?(path: string): MalformedAnswer;
+}
+
+/** A JSON answer the server writes itself, for a request that never reached the app. */
+export interface MalformedAnswer {
+  status: number;
+  /** Sent as JSON, or as it is when `type` is given. */
+  body: unknown;
+  type?: string;
 }
 
 /** The provider a path belongs to, if any. */

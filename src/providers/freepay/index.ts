@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../core/http.js';
 import type { Provider } from '../../core/provider.js';
 import { documentedFreepayCode, freepayEndpointIds } from './catalog.js';
 import { FreepayError } from './errors.js';
+import { freepayMalformedAnswer } from './malformed.js';
 import { asFreepayError, freepayErrorResponse } from './error-response.js';
 import { FreepayMerchantPatch, applyFreepaySettings, freepaySettingsRefusal } from './merchant.js';
 import { catchUpFreepay } from './money.js';
@@ -58,4 +59,5 @@ export const freepay: Provider = {
   createApp: createFreepayApp,
   errorResponse: (c, error) => freepayErrorResponse(c, asFreepayError(error)),
   notFoundResponse: (c) => freepayErrorResponse(c, new FreepayError('notFound')),
+  malformedRequest: (path) => freepayMalformedAnswer(path),
 };

@@ -83,4 +83,8 @@ export const ice: Provider = {
   createApp: createIceApp,
   errorResponse: (c, error) => iceErrorResponse(c, asIceError(error)),
   notFoundResponse: (c) => iceErrorResponse(c, new IceError('notFound')),
+  malformedRequest: () => {
+    const error = new IceError('invalidInput');
+    return { status: error.http, body: error.body };
+  },
 };

@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
 import type { Provider } from '../../core/provider.js';
 import { documentedSpelling, endpointIds } from './catalog.js';
-import { JibitError } from './errors.js';
+import { JibitError, renderJibitError } from './errors.js';
 import { asJibitError, jibitErrorResponse } from './error-response.js';
 import { JibitSettingsPatch, applyJibitSettings } from './settings-patch.js';
 import { jibitTenancy } from './tenancy.js';
@@ -71,4 +71,6 @@ export const jibit: Provider = {
   createApp: createJibitApp,
   errorResponse: (c, error) => jibitErrorResponse(c, asJibitError(error)),
   notFoundResponse: (c) => jibitErrorResponse(c, new JibitError('handler.not_found')),
+  // Line 64: every 4xx is {code, message}; a request that cannot be read is the body's own code.
+  malformedRequest: () => renderJibitError(undefined, new JibitError('invalid.request_body')),
 };
