@@ -1,10 +1,10 @@
-// The outbox: every SMS and webhook the sandbox "sends", kept per tenant so a test can see what
-// went out (PRODUCT.md, "Journal and outbox"). Providers send through the Outbox interface and
-// never reach the outside; SqliteOutbox is the implementation the sandbox runs with.
+// The outbox: every SMS, email and webhook the sandbox "sends", kept per tenant so a test can see
+// what went out (PRODUCT.md, "Journal and outbox"). Providers send through the Outbox interface
+// and never reach the outside; SqliteOutbox is the implementation the sandbox runs with.
 import type { Db } from '../db/index.js';
 import { prepared, selectWhere } from './prepared.js';
 
-export type OutboxChannel = 'sms' | 'webhook';
+export type OutboxChannel = 'sms' | 'email' | 'webhook';
 
 interface Sent {
   tenantId: string;
@@ -21,6 +21,15 @@ export interface SmsMessage extends Sent {
   text: string;
 }
 
+export interface EmailMessage extends Sent {
+  channel: 'email';
+  /** An email address, as the provider was given it. */
+  recipient: string;
+  subject: string;
+  /** Plain text. */
+  text: string;
+}
+
 export interface WebhookMessage extends Sent {
   channel: 'webhook';
   /** The URL called. */
@@ -30,7 +39,7 @@ export interface WebhookMessage extends Sent {
   body?: unknown;
 }
 
-export type OutboxMessage = SmsMessage | WebhookMessage;
+export type OutboxMessage = SmsMessage | EmailMessage | WebhookMessage;
 
 interface Listed {
   id: number;
@@ -42,12 +51,13 @@ interface Listed {
 
 export type OutboxEntry =
   | (Listed & { channel: 'sms'; message: { text: string } })
+  | (Listed & { channel: 'email'; message: { subject: string; text: string } })
   | (Listed & { channel: 'webhook'; message: { method: 'GET' | 'POST'; headers: Record<string, string>; body: unknown } });
 
 export interface OutboxFilter {
   channel?: OutboxChannel;
   provider?: string;
-  /** Exact match: the mobile number or URL as sent. */
+  /** Exact match: the mobile number, email address or URL as sent. */
   recipient?: string;
   /** Sent at or after this tenant-clock time. */
   sinceMs?: number;
@@ -82,6 +92,7 @@ const statements = ({ $client: client }: Db) => ({
 
 function contentOf(message: OutboxMessage): OutboxEntry['message'] {
   if (message.channel === 'sms') return { text: message.text };
+  if (message.channel === 'email') return { subject: message.subject, text: message.text };
   // JSON keeps no undefined: a webhook without a body lists body null.
   return { method: message.method, headers: message.headers ?? {}, body: message.body ?? null };
 }

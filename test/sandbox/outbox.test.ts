@@ -136,9 +136,9 @@ const badLimit = invalid('limit', 'must be a whole number from 1 to 1000');
 const badSince = invalid('since', 'must be an ISO-8601 date-time with a zone (Z or ±hh:mm)');
 
 test.each([
-  ['?channel=email', invalid('channel', 'must be sms or webhook')],
-  ['?channel=SMS', invalid('channel', 'must be sms or webhook')],
-  ['?channel=sms&channel=webhook', invalid('channel', 'must be sms or webhook')],
+  ['?channel=fax', invalid('channel', 'must be sms, webhook or email')],
+  ['?channel=SMS', invalid('channel', 'must be sms, webhook or email')],
+  ['?channel=sms&channel=webhook', invalid('channel', 'must be sms, webhook or email')],
   ['?provider=', invalid('provider', 'must not be empty')],
   ['?recipient=', invalid('recipient', 'must not be empty')],
   ['?since=2026-03-25T08:00:00', badSince],

@@ -50,10 +50,11 @@ export const outbox = sqliteTable(
     tenantId: text('tenant_id').notNull(),
     atMs: integer('at_ms').notNull(),
     provider: text('provider').notNull(),
-    channel: text('channel', { enum: ['sms', 'webhook'] }).notNull(),
-    /** A mobile number for an SMS, a URL for a webhook. */
+    // A text column without a CHECK: a new channel needs no migration.
+    channel: text('channel', { enum: ['sms', 'email', 'webhook'] }).notNull(),
+    /** A mobile number for an SMS, an address for an email, a URL for a webhook. */
     recipient: text('recipient').notNull(),
-    /** JSON: the message: an SMS's text, a webhook's method, headers and body. */
+    /** JSON: the message: an SMS's text, an email's subject and text, a webhook's method, headers and body. */
     message: text('message').notNull(),
   },
   // As for the journal: one index per filter of the listing.

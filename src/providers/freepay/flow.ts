@@ -8,6 +8,7 @@ import { FreepayError } from './errors.js';
 import { freepayMerchant } from './merchant.js';
 import { takesMoney } from './card-return.js';
 import { catchUpFreepay } from './money.js';
+import { sendReceipt } from './receipt.js';
 import { recordFreepay } from './wallet.js';
 import { emitPaymentChange } from './webhooks.js';
 import { checkCardForm, outcomeOf, type CardForm } from '../../web/index.js';
@@ -34,6 +35,7 @@ export async function submitPayment(c: AppContext | undefined, deps: AppDeps, te
     if (result.kind === 'redirect' && takesMoney(result.payment.failure)) {
       recordFreepay(deps.db, tenant.id, 'FREEPAY_HELD', payment.amountRial, `taken from card ${result.payment.cardPan}, payment failed (authority ${payment.authority})`, nowMs());
     }
+    if (result.kind === 'redirect') sendReceipt(deps, tenant, result.payment, nowMs());
     return announced(deps, tenant, result);
   });
 }

@@ -1,4 +1,4 @@
-// GET /_sandbox/tenants/{id}/outbox: the SMS and webhooks sent for a tenant, the most recently
+// GET /_sandbox/tenants/{id}/outbox: the SMS, emails and webhooks sent for a tenant, the most recently
 // sent first, filtered by channel, provider, recipient and time; DELETE empties it.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
@@ -12,13 +12,13 @@ const wholeLimit = { error: 'must be a whole number from 1 to 1000' };
 const plusFromSpace = (value: unknown) => (typeof value === 'string' ? value.replace(/ (\d{2}:\d{2})$/, '+$1') : value);
 
 const OutboxQuery = z.object({
-  channel: z.enum(['sms', 'webhook'], { error: 'must be sms or webhook' }).optional(),
+  channel: z.enum(['sms', 'webhook', 'email'], { error: 'must be sms, webhook or email' }).optional(),
   provider: z.string().min(1, { error: 'must not be empty' }).optional().openapi({ example: 'ice' }),
   recipient: z
     .string()
     .min(1, { error: 'must not be empty' })
     .optional()
-    .openapi({ description: 'The mobile number or URL exactly as sent', example: '09121234567' }),
+    .openapi({ description: 'The mobile number, email address or URL exactly as sent', example: '09121234567' }),
   since: z
     .preprocess(plusFromSpace, z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with a zone (Z or ±hh:mm)' }))
     .optional()
@@ -31,6 +31,7 @@ const Listed = { id: z.number().int(), at: z.string(), provider: z.string(), rec
 const OutboxEntrySchema = z
   .discriminatedUnion('channel', [
     z.object({ ...Listed, channel: z.literal('sms'), message: z.object({ text: z.string() }) }),
+    z.object({ ...Listed, channel: z.literal('email'), message: z.object({ subject: z.string(), text: z.string() }) }),
     z.object({
       ...Listed,
       channel: z.literal('webhook'),
@@ -43,7 +44,7 @@ const list = createRoute({
   method: 'get',
   path: '/tenants/{id}/outbox',
   tags: ['Sandbox'],
-  summary: 'SMS and webhooks sent for a tenant, the most recently sent first',
+  summary: 'SMS, emails and webhooks sent for a tenant, the most recently sent first',
   request: { params: TenantParams, query: OutboxQuery },
   responses: {
     200: { description: 'The messages', content: { 'application/json': { schema: z.object({ entries: z.array(OutboxEntrySchema) }) } } },
