@@ -1,6 +1,6 @@
 // ICE's identifiers: prefixed random ids for its rows, numeric tracking codes, SMS codes and
 // URL tokens. Kept here rather than in core's id registry, so ICE changes nothing outside its folder.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 const prefixes = { business: 'biz', registration: 'reg', reset: 'rst', charge: 'chg' } as const;
 
@@ -12,7 +12,7 @@ export function newIceId(kind: keyof typeof prefixes): string {
 export { newDigits } from '../../core/ids.js';
 
 /** A 6-digit SMS code (may start with 0, as SMS codes do). */
-export const newSmsCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+export { newSmsCode } from '../../core/accounts/sms-codes.js';
 
 /** A token for a link (consent page, bank page): unguessable, URL-safe. */
 export const newUrlToken = () => randomBytes(18).toString('base64url');

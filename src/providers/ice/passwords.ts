@@ -1,28 +1,6 @@
-// Passwords are kept as scrypt hashes (node:crypto) with a salt each, and compared in constant
-// time; the documented rules are checked before anything is stored.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-
-/** scrypt's cost: N=2^14 keeps a login under a few milliseconds on a small machine. */
-const keyBytes = 32;
-const params = { N: 16384, r: 8, p: 1 } as const;
-
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(password.normalize('NFC'), salt, keyBytes, params);
-  return `scrypt$${salt.toString('base64url')}$${hash.toString('base64url')}`;
-}
-
-export function passwordMatches(password: string, stored: string): boolean {
-  const [scheme, saltText, hashText] = stored.split('$');
-  if (scheme !== 'scrypt' || !saltText || !hashText) return false;
-  const expected = Buffer.from(hashText, 'base64url');
-  const actual = scryptSync(password.normalize('NFC'), Buffer.from(saltText, 'base64url'), expected.length, params);
-  return timingSafeEqual(actual, expected);
-}
-
-/** The documented rules: 8 to 64 characters, with an upper-case and a lower-case English letter and a digit. */
-export const isStrongPassword = (password: string) =>
-  password.length >= 8 && password.length <= 64 && /[A-Z]/.test(password) && /[a-z]/.test(password) && /\d/.test(password);
+// ICE's password and username rules; the hashing is core's (src/core/accounts/passwords.ts),
+// shared with every provider's accounts.
+export { hashPassword, isStrongPassword, passwordMatches } from '../../core/accounts/passwords.js';
 
 /** 4 to 32 characters: English letters, digits, dot and underscore, starting with a letter. */
 export const isValidUsername = (username: string) => /^[A-Za-z][A-Za-z0-9._]{3,31}$/.test(username);
