@@ -5,7 +5,8 @@
 import { catalogEndpoints } from '../src/providers/jibit/catalog.js';
 import { extraMessages, statusForCode } from '../src/providers/jibit/errors.js';
 import { jibitTestValues, type TestRequest } from '../src/providers/jibit/test-values/index.js';
-import { freepayCodes, freepayEndpointIds, freepayEndpoints, testCards, type FreepayCodeName } from '../src/providers/freepay/catalog.js';
+import { failureClassOf, freepayCodes, freepayEndpointIds, freepayEndpoints, testCards, type FailureReason, type FreepayCodeName } from '../src/providers/freepay/catalog.js';
+import { failedPaymentCode } from '../src/providers/freepay/failures.js';
 import type { AppDeps } from '../src/core/http.js';
 import { createIceApp } from '../src/providers/ice/index.js';
 import { createInstance } from '../src/instance.js';
@@ -61,8 +62,14 @@ export function freepayCodesTable(): string {
 }
 
 export function freepayCardsTable(): string {
-  const rows = testCards.map((card) => `| \`${card.number}\` | ${card.bank} | ${card.outcome} | ${cell(card.note)} |`);
-  return ['| card | bank | outcome | what happens |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  // A failing card's class (seed 002 lines 173–177) and the code verify answers for it.
+  const failing = (outcome: string) => {
+    if (!(outcome in failureClassOf)) return '| |';
+    const code = failedPaymentCode(outcome);
+    return `${failureClassOf[outcome as FailureReason]} | \`${freepayCodes[code].status}\` ${code} |`;
+  };
+  const rows = testCards.map((card) => `| \`${card.number}\` | ${card.bank} | ${card.outcome} | ${failing(card.outcome)} ${cell(card.note)} |`);
+  return ['| card | bank | outcome | class | verify | what happens |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 interface IceRoute {

@@ -15,5 +15,5 @@ export {
   type ClosedPageProps,
   type ClosedReason,
 } from './card-page.js';
-export { failureReasons, groupedPan, maskPan, outcomeOf, testCardByNumber, testCards, type FailureReason, type TestCard, type TestCardOutcome } from './cards.js';
+export { failureClasses, failureClassOf, failureReasons, groupedPan, maskPan, outcomeOf, testCardByNumber, testCards, type FailureClass, type FailureReason, type TestCard, type TestCardOutcome } from './cards.js';
 export { gatewayTitle, skinNames, skins, type Skin, type SkinLook } from './skins.js';

@@ -61,7 +61,7 @@ describe('money taken by a failed payment, returned at the latest after 72 worki
     expect(after.history.at(-1)).toEqual({ status: 'reversed', at: due });
     expect(await verify(m, authority)).toEqual({
       status: 409,
-      body: { status: -11, message: 'پرداخت ناموفق بوده است', authority, failure: 'deducted_then_failed', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت کاری به کارت بازمی‌گردد' },
+      body: { status: -11, message: 'پرداخت ناموفق بوده است', authority, failure: 'deducted_then_failed', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت کاری به کارت بازمی‌گردد', failure_class: 'acceptor', failure_class_message: 'خطای پذیرندگی' },
     });
     expect(await outbox(m)).toEqual([
       {
@@ -87,7 +87,7 @@ describe('money taken by a failed payment, returned within minutes', () => {
     expect(await detail(m, authority)).toMatchObject({ status: 'failed', reversal_due_at: due });
     const failed = {
       status: 409,
-      body: { status: -11, message: 'پرداخت ناموفق بوده است', authority, failure: 'deducted_returned_soon', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده طی چند دقیقه به کارت بازمی‌گردد' },
+      body: { status: -11, message: 'پرداخت ناموفق بوده است', authority, failure: 'deducted_returned_soon', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده طی چند دقیقه به کارت بازمی‌گردد', failure_class: 'acceptor', failure_class_message: 'خطای پذیرندگی' },
     };
     expect(await verify(m, authority)).toEqual(failed);
     await advance(m, 10 * 60 - 1);

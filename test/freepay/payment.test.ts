@@ -103,13 +103,13 @@ describe('the gateway page', () => {
 describe('test cards, through the control API', () => {
   const outcomes: [string, string, number, Record<string, unknown>][] = [
     ['6037990000010013', 'OK', 200, {}],
-    ['6104330000020027', 'FAILED', 409, { failure: 'insufficient_funds', reason_message: 'موجودی حساب کافی نیست' }],
-    ['5892100000030039', 'FAILED', 409, { failure: 'wrong_pin2', reason_message: 'رمز دوم کارت نادرست است' }],
-    ['6274120000040040', 'FAILED', 409, { failure: 'card_expired', reason_message: 'تاریخ اعتبار کارت به پایان رسیده است' }],
-    ['6221060000050058', 'FAILED', 409, { failure: 'card_blocked', reason_message: 'کارت مسدود یا مفقود اعلام شده است' }],
-    ['6219860000060062', 'FAILED', 409, { failure: 'issuer_unavailable', reason_message: 'بانک صادرکننده کارت در دسترس نیست' }],
+    ['6104330000020027', 'FAILED', 409, { failure: 'insufficient_funds', reason_message: 'موجودی حساب کافی نیست', failure_class: 'user', failure_class_message: 'خطای کاربری' }],
+    ['5892100000030039', 'FAILED', 409, { ...code('paymentInfoIncorrect'), failure: 'wrong_pin2', reason_message: 'رمز دوم کارت نادرست است', failure_class: 'user', failure_class_message: 'خطای کاربری' }],
+    ['6274120000040040', 'FAILED', 409, { failure: 'card_expired', reason_message: 'تاریخ اعتبار کارت به پایان رسیده است', failure_class: 'user', failure_class_message: 'خطای کاربری' }],
+    ['6221060000050058', 'FAILED', 409, { failure: 'card_blocked', reason_message: 'کارت مسدود یا مفقود اعلام شده است', failure_class: 'user', failure_class_message: 'خطای کاربری' }],
+    ['6219860000060062', 'FAILED', 409, { failure: 'issuer_unavailable', reason_message: 'بانک صادرکننده کارت در دسترس نیست', failure_class: 'issuer', failure_class_message: 'خطای صادرکنندگی' }],
     ['6273530000070071', 'CANCELLED', 409, {}],
-    ['5022290000090092', 'FAILED', 409, { failure: 'deducted_then_failed', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت کاری به کارت بازمی‌گردد' }],
+    ['5022290000090092', 'FAILED', 409, { failure: 'deducted_then_failed', reason_message: 'تراکنش ناموفق بود؛ مبلغ کسرشده حداکثر تا ۷۲ ساعت کاری به کارت بازمی‌گردد', failure_class: 'acceptor', failure_class_message: 'خطای پذیرندگی' }],
     ['5022291234567897', 'OK', 200, {}],
   ];
 
@@ -126,6 +126,7 @@ describe('test cards, through the control API', () => {
     } else if (status === 'CANCELLED') {
       expect(verified).toEqual({ status: verifyStatus, body: code('cancelled') });
     } else {
+      // wrong_pin2's row names its own code (-14); every other failure is -11.
       expect(verified).toEqual({ status: verifyStatus, body: { ...code('paymentFailed'), authority, ...failure } });
     }
   });

@@ -123,7 +123,7 @@ function checkJibitError(wire: Wire, answer: Answer, outages: Map<string, string
 function checkFreepayError(wire: Wire, answer: Answer): void {
   const body = parseJson(answer) as Record<string, unknown>;
   const keys = keysOf(body);
-  if (!keys || keys.some((k) => !['failure', 'message', 'reason_message', 'status'].includes(k))) throw new Error('a Freepay error is {status, message} (a failed payment adds failure, reason_message)');
+  if (!keys || keys.some((k) => !['failure', 'failure_class', 'failure_class_message', 'message', 'reason_message', 'status'].includes(k))) throw new Error('a Freepay error is {status, message} (a failed payment adds failure, reason_message and its class)');
   const code = typeof body.status === 'number' ? freepayByStatus.get(body.status) : undefined;
   if (!code || code.status >= 1) throw new Error(`status ${String(body.status)} is not a Freepay error code`);
   if (code.http !== answer.status) throw new Error(`Freepay ${code.status} answered with HTTP ${answer.status}; the catalog says ${code.http}`);

@@ -11,8 +11,12 @@ export const returnWorkingHours = 72;
 /** "Usually in the first minutes": the early test card's money is back this long after (tenant clock). */
 export const earlyReturnMinutes = 10;
 
+/** A Shetab discrepancy's money is back "within two working days, holidays not counted" (line 204). */
+export const shetabReturnWorkingDays = 2;
+
 /** The failures whose money was taken from the card and is held until it is returned. */
-export const takesMoney = (failure: string | null): boolean => failure === 'deducted_then_failed' || failure === 'deducted_returned_soon';
+export const takesMoney = (failure: string | null): boolean =>
+  failure === 'deducted_then_failed' || failure === 'deducted_returned_soon' || failure === 'shetab_discrepancy';
 
 /** The instant `hours` working hours after `startMs`: time on Fridays and holidays does not count. */
 export function afterWorkingHours(startMs: number, hours: number): number {
@@ -32,5 +36,7 @@ export function afterWorkingHours(startMs: number, hours: number): number {
 /** When the money of a payment failed at `failedAtMs` for `failure` goes back to the card. */
 export function returnDueAtMs(failure: FailureReason, failedAtMs: number): number {
   if (failure === 'deducted_returned_soon') return failedAtMs + earlyReturnMinutes * 60 * 1000;
+  // Working days on the same calendar: two whole business days' worth of working hours.
+  if (failure === 'shetab_discrepancy') return afterWorkingHours(failedAtMs, shetabReturnWorkingDays * 24);
   return afterWorkingHours(failedAtMs, returnWorkingHours);
 }

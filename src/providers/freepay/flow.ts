@@ -3,8 +3,9 @@
 import type { AppContext, AppDeps } from '../../core/http.js';
 import { journalCallNow } from '../../core/journal-calls.js';
 import type { TenantRow } from '../../core/tenants.js';
-import { answerFields, failureReasons, freepayCodes, type FreepayCodeName } from './catalog.js';
+import { answerFields, freepayCodes, type FreepayCodeName } from './catalog.js';
 import { FreepayError } from './errors.js';
+import { failedPaymentError } from './failures.js';
 import { freepayMerchant } from './merchant.js';
 import { takesMoney } from './card-return.js';
 import { catchUpFreepay } from './money.js';
@@ -84,7 +85,7 @@ export function verifyPayment(c: AppContext, merchant: TenantRow, authority: str
       cancelled: 'cancelled',
     };
     if (status === 'failed' || status === 'reversed') {
-      throw new FreepayError('paymentFailed', { [answerFields.authority]: p.authority, [answerFields.failure]: p.failure, reason_message: failureReasons[p.failure as keyof typeof failureReasons] ?? null });
+      throw failedPaymentError(p);
     }
     const refused = refusal[status];
     if (refused) throw new FreepayError(refused);

@@ -2,7 +2,7 @@
 // Freepay's webhook events are the same views.
 import { tehranJalaliDateTime } from '../../core/calendar.js';
 import type { freepaySettlements } from '../../db/schema/index.js';
-import { failureReasons, type FailureReason } from './catalog.js';
+import { failureFacts } from './failures.js';
 import { shownStatus, type PaymentRow } from './payments.js';
 
 type SettlementRow = typeof freepaySettlements.$inferSelect;
@@ -36,7 +36,7 @@ export function detail(p: PaymentRow, nowMs: number) {
     email: p.email,
     callback: p.callback,
     failure: p.failure,
-    failure_message: p.failure ? failureReasons[p.failure as FailureReason] ?? null : null,
+    ...failureFacts(p.failure),
     expires_at: both(p.expiresAtMs),
     verified_at: both(p.verifiedAtMs),
     reversal_due_at: both(p.reversalDueAtMs),
