@@ -2,6 +2,7 @@
 // failures but its field tables did not survive, so the field names, status codes and Persian
 // messages below are the sandbox's proposal (../shared/spec/freepay.md §3): when the real
 // tables are known, this module is the one edit. The README and /openapi.json are built from it.
+import { accountCodes, accountEndpoints } from './accounts/catalog.js';
 
 /** Fields of POST /payment/request (application/x-www-form-urlencoded). */
 export const requestFields = {
@@ -65,6 +66,8 @@ export const freepayCodes = {
   otherMerchant: { status: -13, http: 403, message: 'این پرداخت متعلق به پذیرنده دیگری است', meaning: "verify with another merchant's API key" },
   serviceUnavailable: { status: -20, http: 503, message: 'سرویس پرداخت موقتاً در دسترس نیست', meaning: 'an emulated outage (scenario or X-Sandbox-Error only)' },
   notFound: { status: -21, http: 404, message: 'آدرس درخواست‌شده وجود ندارد', meaning: 'no Freepay route has this path and method' },
+  // The merchant onboarding and panel sections (accounts/catalog.ts).
+  ...accountCodes,
 } as const satisfies Record<string, FreepayCode>;
 
 export type FreepayCodeName = keyof typeof freepayCodes;
@@ -102,6 +105,7 @@ export const freepayEndpoints = {
   'panel-transactions': ['invalidInput', 'invalidApiKey', 'serviceUnavailable'],
   'panel-transaction': ['invalidApiKey', 'unknownAuthority', 'serviceUnavailable'],
   'panel-settlements': ['invalidApiKey', 'serviceUnavailable'],
+  ...accountEndpoints,
 } as const satisfies Record<string, readonly FreepayCodeName[]>;
 
 export type FreepayEndpointId = keyof typeof freepayEndpoints;

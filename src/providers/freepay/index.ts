@@ -18,6 +18,7 @@ import { freepayBodyBytes, freepayBodyRefused } from './pipeline.js';
 import { registerApi } from './routes/api.js';
 import { gatewayPrefix, registerGateway } from './routes/gateway.js';
 import { registerPanel } from './routes/panel.js';
+import { documentsPath } from './accounts/index.js';
 
 export const freepayBasePath = '/freepay';
 
@@ -27,7 +28,9 @@ export function createFreepayApp(deps: AppDeps) {
   // reads its own form under the same limit and answers with a page, as a browser expects.
   const limit = limitBody(() => freepayBodyBytes, freepayBodyRefused);
   const pagePrefix = `${freepayBasePath}/payment/${gatewayPrefix}`;
-  app.use('*', (c, next) => (c.req.path.startsWith(pagePrefix) ? next() : limit(c, next)));
+  // The identity document's upload reads its multipart body under its own, larger limit (accounts/documents.ts).
+  const uploadPath = `${freepayBasePath}${documentsPath}`;
+  app.use('*', (c, next) => (c.req.path.startsWith(pagePrefix) || c.req.path === uploadPath ? next() : limit(c, next)));
   app.use('*', journalCalls(deps, 'freepay', freepayBasePath));
   app.use('*', (c, next) => {
     c.set('deps', deps);

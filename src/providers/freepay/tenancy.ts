@@ -7,7 +7,7 @@ import { maskSecret } from '../../core/journal.js';
 import { eq } from 'drizzle-orm';
 import { giveFreepayKeys, tenantByFreepayApiKey, updateTenant, type TenantConfig } from '../../core/tenants.js';
 import type { Db } from '../../db/index.js';
-import { freepayPayments, freepaySettlements } from '../../db/schema/index.js';
+import { freepayAccounts, freepayBankAccounts, freepayPayments, freepaySettlements, freepaySignups } from '../../db/schema/index.js';
 import { defaultTenant } from '../../sandbox/tenant-config.js';
 import { FreepayMerchantPatch, defaultMerchant, freepayMerchant, patchedMerchant } from './merchant.js';
 import { freepayBalance } from './wallet.js';
@@ -51,6 +51,10 @@ export const freepayTenancy: ProviderTenancy = {
 function removePayments(db: Db, tenantId: string): void {
   db.delete(freepayPayments).where(eq(freepayPayments.tenantId, tenantId)).run();
   db.delete(freepaySettlements).where(eq(freepaySettlements.tenantId, tenantId)).run();
+  // The merchant's sign-ups, panel account and bank accounts: a reset starts the merchant over.
+  db.delete(freepaySignups).where(eq(freepaySignups.tenantId, tenantId)).run();
+  db.delete(freepayAccounts).where(eq(freepayAccounts.tenantId, tenantId)).run();
+  db.delete(freepayBankAccounts).where(eq(freepayBankAccounts.tenantId, tenantId)).run();
 }
 
 /** Tenants from before Freepay get a merchant API key of their own (the default tenant its fixed one). */

@@ -14,6 +14,7 @@ import { panelTransactions, panelWindow } from '../panel-query.js';
 import { findPayment } from '../payments.js';
 import { detail, settlementView, summary } from '../views.js';
 import { beforeWork } from '../pipeline.js';
+import { registerMerchantAccounts } from '../accounts/index.js';
 
 /** The merchant named by Authorization: Bearer <API key>; none when the header is sent twice. */
 function merchantOf(c: AppContext): TenantRow | undefined {
@@ -39,6 +40,8 @@ function panelCall(c: AppContext, endpointId: 'panel-transactions' | 'panel-tran
 
 export function registerPanel(app: OpenAPIHono<AppEnv>) {
   documentPanel(app);
+  // Sign-up, documents, settings, sites and bank accounts (accounts/).
+  registerMerchantAccounts(app);
 
   app.get('/panel/transactions', (c) =>
     panelCall(c, 'panel-transactions', (tenant, nowMs) => {
