@@ -1,5 +1,6 @@
 // Copies what the server needs from the Jibit catalog (../shared/spec/jibit-catalog.json)
-// into src/providers/jibit/catalog.json: endpoints, parameters and documented errors.
+// into src/providers/jibit/catalog.json: endpoints, parameters, documented errors and the
+// documented shape of each success answer.
 // Run it after the shared catalog changes: `npx tsx scripts/sync-jibit-catalog.ts`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +9,7 @@ interface SourceParam { name: string; type: string; required?: boolean; value?: 
 interface SourceError { code: string; messageFa: string; messageEn: string; normalizedCode?: string }
 interface SourceEndpoint {
   id: string; titleFa: string; titleEn: string; method: string; path: string; purpose: string;
-  query?: SourceParam[]; body?: SourceParam[]; errors: SourceError[];
+  query?: SourceParam[]; body?: SourceParam[]; errors: SourceError[]; response?: unknown;
 }
 
 export function trimCatalog(source: { endpoints: SourceEndpoint[] }) {
@@ -36,6 +37,7 @@ export function trimCatalog(source: { endpoints: SourceEndpoint[] }) {
         messageEn: er.messageEn,
         ...(er.normalizedCode ? { normalizedCode: er.normalizedCode } : {}),
       })),
+      response: e.response ?? {},
     })),
   };
 }

@@ -66,7 +66,7 @@ describe('fixtures/world.json holds', () => {
   test('postal codes, FIDA and guild codes, found and not', () => {
     expect(fx.postalCodes.map((p) => [p.code, p.state])).toEqual([['1234567890', 'FOUND'], ['1111111111', 'NOT_FOUND']]);
     expect(fx.foreigners.map((f) => [f.fida, f.blackListed])).toEqual([['0123456789', false], ['1111111111', true]]);
-    expect(fx.corporations.map((c) => [c.code, c.state])).toEqual([['0123456789', 'FOUND'], ['1111111111', 'NOT_FOUND']]);
+    expect(fx.corporations.map((c) => [c.code, c.state])).toEqual([['0123456789', 'FOUND'], ['0987654321', 'FOUND'], ['1111111111', 'NOT_FOUND']]);
   });
 });
 

@@ -14,6 +14,8 @@ export interface CatalogEndpoint {
   query: CatalogParam[];
   body: CatalogParam[];
   errors: CatalogError[];
+  /** The success answer as the document prints it: a type name per field, nested objects, one-item arrays; `<name>` stands for any key. */
+  response: unknown;
 }
 
 export const catalogEndpoints: readonly CatalogEndpoint[] = catalogJson.endpoints as CatalogEndpoint[];

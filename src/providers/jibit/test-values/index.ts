@@ -219,7 +219,8 @@ function addOthers(add: Add, p: ReturnType<typeof picks>, v: { badCode: string }
 
   const noToken = { Authorization: '' };
   const corp = (code?: string | string[]) => get('/v1/services/corporation/identity', code === undefined ? {} : { code });
-  add('corporation-identity', 'success', corp(p.corporation.code));
+  add('corporation-identity', 'success', corp(p.corporation.code), "a person's licence: no companyNationalCode, no expiry letter");
+  add('corporation-identity', 'success', corp(p.legalCorporation.code), 'a legal entity\'s licence with an expiry letter: every documented field');
   add('corporation-identity', 'invalid.request_body', corp([p.corporation.code, p.corporation.code]), 'code sent twice');
   add('corporation-identity', 'token.is_required', { ...corp(p.corporation.code), headers: noToken }, 'no Authorization header');
   add('corporation-identity', 'corporation_code.is_required', corp());
@@ -249,6 +250,6 @@ function addOthers(add: Add, p: ReturnType<typeof picks>, v: { badCode: string }
 
   add('balances', 'success', get('/v1/balances'));
   add('balances', 'invalid.request_body', { ...get('/v1/balances'), headers: { 'X-TRACK-ID': 't'.repeat(trackIdMaxLength + 1) } }, `X-TRACK-ID over ${trackIdMaxLength} characters`);
-  add('daily-report', 'success', get('/v1/reports/daily', { yearMonthDay: '000708' }));
+  add('daily-report', 'success', get('/v1/reports/daily', { yearMonthDay: '000708' }), 'the calls billed on 1400/07/08: set the tenant clock to that day and call first, or the list is empty');
   add('daily-report', 'invalid.request_body', get('/v1/reports/daily', { yearMonthDay: '13' }), 'not yyMMdd');
 }

@@ -36,6 +36,7 @@ export function picks(fx: Fixtures) {
     foreigner: pick(fx.foreigners, (f) => !f.blackListed, 'foreign national'),
     blackListedForeigner: pick(fx.foreigners, (f) => f.blackListed, 'black-listed foreign national'),
     corporation: pick(fx.corporations, (c) => c.state === 'FOUND', 'guild'),
+    legalCorporation: pick(fx.corporations, (c) => c.state === 'FOUND' && 'companyNationalCode' in c.info && 'expireLetterDate' in c.info, 'legal-entity guild with an expiry letter'),
     unknownCorporation: pick(fx.corporations, (c) => c.state === 'NOT_FOUND', 'unknown guild code'),
   };
 }
