@@ -79,6 +79,12 @@ function setUp(db: Db, options: InstanceOptions): Instance {
   if (options.scenariosDir !== undefined) scenarios.loadFolder(options.scenariosDir, wall.now());
   const holds = new Holds();
   const webhooks = new WebhookDeliveries(db, wall, options.webhooks);
+  const rules = new ScenarioEngine(scenarios);
+  // An event's delivery fault comes from its tenant's active scenario.
+  webhooks.faultsFrom((tenantId, provider, type) => {
+    const scenario = getTenant(db, tenantId)?.scenario;
+    return scenario ? rules.decideDelivery(tenantId, scenario, { provider, type }) : undefined;
+  });
   const deps: AppDeps = {
     db,
     world,
@@ -90,7 +96,7 @@ function setUp(db: Db, options: InstanceOptions): Instance {
     webhooks,
     trustProxy: options.trustProxy ?? false,
     scenarios,
-    rules: new ScenarioEngine(scenarios),
+    rules,
     holds,
     providers,
   };

@@ -5,6 +5,7 @@ import type { AppDeps } from '../core/http.js';
 import { maskSecret } from '../core/journal.js';
 import type { EndpointRow } from '../core/webhooks/endpoints.js';
 import type { AttemptRow, EventRow } from '../core/webhooks/events.js';
+import { deliveryFaultKinds, parseFault, type EventFault } from '../core/webhooks/faults.js';
 import { SandboxError } from './errors.js';
 import { isoTime } from './tenant-view.js';
 
@@ -46,6 +47,7 @@ export const WebhookAttemptSchema = z
     latencyMs: z.number().int().nullable(),
     error: z.string().nullable(),
     responseHead: z.string().nullable().openapi({ description: 'The first 2 KiB of the answer body' }),
+    fault: z.string().nullable().openapi({ description: "What a scenario's delivery fault did to this attempt: a bad signature, a duplicate, a late send, nothing sent" }),
   })
   .openapi('WebhookAttempt');
 
@@ -58,6 +60,10 @@ export const WebhookEventSchema = z
     state: z.enum(['pending', 'delivered', 'failed', 'no_endpoint']),
     nextAttemptAt: z.string().nullable().openapi({ description: 'Tenant clock; real time brings it due too' }),
     payload: z.unknown(),
+    fault: z
+      .object({ rule: z.string(), kind: z.enum(deliveryFaultKinds), attempts: z.number().int().nullable() })
+      .nullable()
+      .openapi({ description: "The delivery fault the tenant's scenario put on the event (rule <scenario>/<id>); attempts: how many carry it (bad-signature, endpoint-down)" }),
     attempts: z.array(WebhookAttemptSchema),
   })
   .openapi('WebhookEvent');
@@ -73,6 +79,7 @@ export function attemptView(a: AttemptRow): z.infer<typeof WebhookAttemptSchema>
     latencyMs: a.latencyMs,
     error: a.error,
     responseHead: a.responseHead,
+    fault: a.fault,
   };
 }
 
@@ -85,8 +92,15 @@ export function eventView(event: EventRow, attempts: readonly AttemptRow[]): z.i
     state: event.state,
     nextAttemptAt: iso(event.nextAtMs),
     payload: JSON.parse(event.payload) as unknown,
+    fault: faultView(parseFault(event.fault)),
     attempts: attempts.map(attemptView),
   };
+}
+
+function faultView(fault: EventFault | undefined) {
+  if (!fault) return null;
+  const counted = fault.kind === 'bad-signature' || fault.kind === 'endpoint-down';
+  return { rule: fault.label, kind: fault.kind, attempts: counted ? fault.attempts : null };
 }
 
 /** The provider named in a path: one the sandbox mounts. */

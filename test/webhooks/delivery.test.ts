@@ -39,6 +39,7 @@ test('POST …/webhooks/ice/test delivers a signed JSON POST that verifyWebhook 
     state: 'pending',
     nextAttemptAt: iso(t0),
     payload: testPayload,
+    fault: null,
     attempts: [],
   });
   const [got] = await r.arrived(1);
@@ -68,7 +69,7 @@ test('POST …/webhooks/ice/test delivers a signed JSON POST that verifyWebhook 
       ...queued,
       state: 'delivered',
       nextAttemptAt: null,
-      attempts: [{ number: 1, at: iso(t0), wallAt: expect.any(String), url: r.url, result: 'succeeded', status: 204, latencyMs: expect.any(Number), error: null, responseHead: '' }],
+      attempts: [{ number: 1, at: iso(t0), wallAt: expect.any(String), url: r.url, result: 'succeeded', status: 204, latencyMs: expect.any(Number), error: null, responseHead: '', fault: null }],
     },
   ]);
 });
@@ -91,9 +92,10 @@ test('a receiver that fails twice then succeeds gets exactly three attempts: at 
     latencyMs: expect.any(Number),
     error: status === 200 ? null : `answered ${status}`,
     responseHead: body,
+    fault: null,
   });
   const event = (state: string, next: number | null, attempts: unknown[]) => ({
-    id: eventId, provider: 'ice', type: 'mahak.test', occurredAt: iso(t0), state, nextAttemptAt: next === null ? null : iso(next), payload: testPayload, attempts,
+    id: eventId, provider: 'ice', type: 'mahak.test', occurredAt: iso(t0), state, nextAttemptAt: next === null ? null : iso(next), payload: testPayload, fault: null, attempts,
   });
   expect(await events(instance, id)).toEqual([event('pending', t0 + 60_000, [attempt(1, t0, 500, 'down 1')])]);
   // A second short of the minute nothing is due.
@@ -138,9 +140,9 @@ test('a receiver that never answers is tried six times on the schedule (1 min, 5
   expect(r.received).toHaveLength(6);
   expect(await events(instance, id)).toEqual([
     {
-      id: eventId, provider: 'ice', type: 'mahak.test', occurredAt: iso(t0), state: 'failed', nextAttemptAt: null, payload: testPayload,
+      id: eventId, provider: 'ice', type: 'mahak.test', occurredAt: iso(t0), state: 'failed', nextAttemptAt: null, payload: testPayload, fault: null,
       attempts: times.map((ms, i) => ({
-        number: i + 1, at: iso(ms), wallAt: expect.any(String), url: r.url, result: 'failed', status: null, latencyMs: expect.any(Number), error: 'no answer within 300 ms', responseHead: null,
+        number: i + 1, at: iso(ms), wallAt: expect.any(String), url: r.url, result: 'failed', status: null, latencyMs: expect.any(Number), error: 'no answer within 300 ms', responseHead: null, fault: null,
       })),
     },
   ]);

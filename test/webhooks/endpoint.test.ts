@@ -142,7 +142,7 @@ test('GET …/webhook-events refuses an unknown filter, and an event emitted wit
   const { emit } = await import('../../src/core/webhooks/index.js');
   const eventId = emit(instance.deps, { tenantId: id, provider: 'freepay', type: 'freepay.payment.paid', payload: { authority: '1' }, occurredAtMs: Date.parse('2026-03-25T08:00:00Z') });
   expect(await events(instance, id, '?provider=freepay')).toEqual([
-    { id: eventId, provider: 'freepay', type: 'freepay.payment.paid', occurredAt: '2026-03-25T08:00:00.000Z', state: 'no_endpoint', nextAttemptAt: null, payload: { authority: '1' }, attempts: [] },
+    { id: eventId, provider: 'freepay', type: 'freepay.payment.paid', occurredAt: '2026-03-25T08:00:00.000Z', state: 'no_endpoint', nextAttemptAt: null, payload: { authority: '1' }, fault: null, attempts: [] },
   ]);
   const r = await listening();
   await endpoint(instance, id, r.url, 'freepay');

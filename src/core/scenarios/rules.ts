@@ -6,6 +6,7 @@ import { patternOf } from '../pattern.js';
 import type { ScenarioBook } from './book.js';
 import type { ScenarioFacts } from '../provider.js';
 import type { Matcher, Rule, Then, When } from './schema.js';
+import type { EventFault } from '../webhooks/faults.js';
 
 export interface RuleRequest {
   provider: string;
@@ -111,9 +112,37 @@ export class ScenarioEngine {
     return chosen;
   }
 
+  /**
+   * The delivery fault of `scenarioName` for an event being emitted, counting the event for every
+   * delivery rule it matches (the scenario's provider's events only), as decide counts requests.
+   */
+  decideDelivery(tenantId: string, scenarioName: string, event: { provider: string; type: string }): Omit<EventFault, 'spent'> | undefined {
+    const stored = this.#book.get(scenarioName);
+    if (!stored || stored.provider !== event.provider) return undefined;
+    const rules = stored.scenario.deliveries;
+    if (rules.length === 0) return undefined;
+    const key = `${tenantId}\u0000${scenarioName}\u0000deliveries`;
+    let counters = this.#counters.get(key);
+    if (!counters || counters.attempts.length !== rules.length) {
+      counters = { attempts: rules.map(() => 0), fired: rules.map(() => 0) };
+      this.#counters.set(key, counters);
+    }
+    let chosen: Omit<EventFault, 'spent'> | undefined;
+    rules.forEach((rule, i) => {
+      if (rule.when.type !== undefined && !matchesValue(event.type, rule.when.type)) return;
+      const attempt = ++counters.attempts[i]!;
+      if (chosen || !attemptFires(rule.when, attempt)) return;
+      if (rule.times !== undefined && counters.fired[i]! >= rule.times) return;
+      counters.fired[i]!++;
+      chosen = { label: `${scenarioName}/${rule.id ?? i + 1}`, kind: rule.fault, attempts: rule.attempts ?? 1 };
+    });
+    return chosen;
+  }
+
   /** Fresh attempt counters for this tenant and scenario (on activation). */
   restart(tenantId: string, scenarioName: string): void {
     this.#counters.delete(`${tenantId}\u0000${scenarioName}`);
+    this.#counters.delete(`${tenantId}\u0000${scenarioName}\u0000deliveries`);
   }
 
   /** Drops every counter of the tenant (on reset or deletion). */
@@ -123,7 +152,7 @@ export class ScenarioEngine {
 
   /** Drops every tenant's counters of a scenario (when it is replaced). */
   forgetScenario(scenarioName: string): void {
-    for (const key of this.#counters.keys()) if (key.endsWith(`\u0000${scenarioName}`)) this.#counters.delete(key);
+    for (const key of this.#counters.keys()) if (key.endsWith(`\u0000${scenarioName}`) || key.endsWith(`\u0000${scenarioName}\u0000deliveries`)) this.#counters.delete(key);
   }
 }
 

@@ -6,6 +6,8 @@ import type { Provider } from '../provider.js';
 import { FixturesPatch } from '../world/fixtures.js';
 import { PatternRefused, patternOf } from '../pattern.js';
 import { AnswerHeaders } from './answer-headers.js';
+import { deliveryFaultKinds } from '../webhooks/faults.js';
+import { maxAttempts } from '../webhooks/schedule.js';
 
 export const faultKinds = ['reset', 'hang', 'malformed-json', 'empty-body'] as const;
 export type FaultKind = (typeof faultKinds)[number];
@@ -49,6 +51,23 @@ const ScenarioName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and hyphens (at most 64), starting with a letter or digit');
 
+/** Which of the matching attempts (or events) a rule fires on. */
+const counting = {
+  nth: positive.optional().describe('Only the nth matching attempt'),
+  from: positive.optional().describe('Attempts from this one on'),
+  to: positive.optional().describe('Attempts up to this one'),
+  every: positive.optional().describe('Every nth attempt: every: 3 fires on attempts 3, 6, 9…'),
+};
+
+function checkCounting(w: { nth?: number | undefined; from?: number | undefined; to?: number | undefined; every?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (w.nth !== undefined && (w.from !== undefined || w.to !== undefined || w.every !== undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'nth names one attempt; it cannot be combined with from, to or every' });
+  }
+  if (w.from !== undefined && w.to !== undefined && w.from > w.to) {
+    ctx.addIssue({ code: 'custom', message: `from (${w.from}) is after to (${w.to})` });
+  }
+}
+
 export const When = z
   .strictObject({
     endpoint: z
@@ -57,19 +76,9 @@ export const When = z
       .describe("Catalog endpoint id (or a list of them); left out, the rule matches every endpoint of the scenario's provider"),
     query: z.record(z.string(), Matcher).optional().describe('Query parameters the request must have'),
     body: z.record(z.string(), Matcher).optional().describe('JSON body fields (dotted paths) the request must have'),
-    nth: positive.optional().describe('Only the nth matching attempt'),
-    from: positive.optional().describe('Attempts from this one on'),
-    to: positive.optional().describe('Attempts up to this one'),
-    every: positive.optional().describe('Every nth attempt: every: 3 fires on attempts 3, 6, 9…'),
+    ...counting,
   })
-  .superRefine((w, ctx) => {
-    if (w.nth !== undefined && (w.from !== undefined || w.to !== undefined || w.every !== undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'nth names one attempt; it cannot be combined with from, to or every' });
-    }
-    if (w.from !== undefined && w.to !== undefined && w.from > w.to) {
-      ctx.addIssue({ code: 'custom', message: `from (${w.from}) is after to (${w.to})` });
-    }
-  });
+  .superRefine(checkCounting);
 export type When = z.infer<typeof When>;
 
 export const Then = z
@@ -107,6 +116,34 @@ export const Rule = z.strictObject({
   times: positive.optional().describe('Fire at most this many times'),
 });
 export type Rule = z.infer<typeof Rule>;
+
+export const DeliveryRule = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional().describe('Shown on the attempts as <scenario>/<id> (default: the rule number)'),
+    when: z
+      .strictObject({
+        type: Matcher.optional().describe("The event type (ice.report.viewable, freepay.payment.paid, mahak.test…); left out, every event of the scenario's provider"),
+        nth: positive.optional().describe('Only the nth matching event'),
+        from: positive.optional().describe('Events from this one on'),
+        to: positive.optional().describe('Events up to this one'),
+        every: positive.optional().describe('Every nth matching event'),
+      })
+      .superRefine(checkCounting)
+      .default({}),
+    fault: z
+      .enum(deliveryFaultKinds)
+      .describe(
+        'duplicate: delivered, then sent once more at once (same id and body); out-of-order: held back until a later event of the endpoint is delivered (at most 5 minutes); bad-signature: a Mahak-Webhook-Signature no secret makes; endpoint-down: not sent, the attempt failing as if the endpoint could not be reached',
+      ),
+    attempts: z.number().int().min(1).max(maxAttempts).optional().describe('bad-signature and endpoint-down: how many attempts carry the fault (default 1); the retries after them are normal'),
+    times: positive.optional().describe('Fire at most this many times'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.attempts !== undefined && r.fault !== 'bad-signature' && r.fault !== 'endpoint-down') {
+      ctx.addIssue({ code: 'custom', path: ['attempts'], message: `attempts goes with bad-signature or endpoint-down, not ${r.fault}` });
+    }
+  });
+export type DeliveryRule = z.infer<typeof DeliveryRule>;
 
 export const StepRequest = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('GET'),
@@ -175,6 +212,7 @@ const ScenarioParts = z.strictObject({
   description: z.string().min(1).describe('Given / When / Then, in plain words'),
   fixtures: FixturesPatch.optional().describe('Extra records for the synthetic world, as in fixtures/world.json; they join the shared world when the scenario is loaded'),
   rules: z.array(Rule).default([]),
+  deliveries: z.array(DeliveryRule).max(100).default([]).describe("Faults put on purpose on the webhook deliveries of the scenario's provider while it is the tenant's active scenario"),
   steps: z.array(Step).default([]),
 });
 
@@ -188,7 +226,7 @@ export function scenarioSchema(providers: readonly Pick<Provider, 'id' | 'settin
     clock: ClockSetup,
     ...Object.fromEntries(providers.map((p) => [p.id, p.settings.schema.optional().describe(p.settings.setupDescription)])),
   });
-  const { $schema, $comment, name, description, fixtures, rules, steps } = ScenarioParts.shape;
+  const { $schema, $comment, name, description, fixtures, rules, deliveries, steps } = ScenarioParts.shape;
   // Spelt out field by field so the JSON schema keeps the order a reader expects.
   return z
     .strictObject({
@@ -200,6 +238,7 @@ export function scenarioSchema(providers: readonly Pick<Provider, 'id' | 'settin
       setup: Setup.optional(),
       fixtures,
       rules,
+      deliveries,
       steps,
     })
     .describe('A Mahak scenario') as unknown as z.ZodType<Scenario, ScenarioInput>;

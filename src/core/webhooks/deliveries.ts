@@ -10,6 +10,7 @@ import { prepared } from '../prepared.js';
 import { clockOf, getTenant } from '../tenants.js';
 import { endpointOf, signingSecrets } from './endpoints.js';
 import { bodyOf, nextAttemptNumber, type EventRow } from './events.js';
+import { afterStart, attemptFault, faultText, outOfOrderHoldMs, parseFault, sendsAgain, spoiled, type FaultDecider } from './faults.js';
 import { post, type PostOutcome } from './post.js';
 import { defaultPollMs, defaultTimeoutMs, maxAttempts, maxInFlight, retryDelayMs } from './schedule.js';
 import { signatureHeader, webhookHeaders } from './signature.js';
@@ -29,6 +30,7 @@ interface Due {
   nextAtMs: number;
   nextWallMs: number;
   ordered: number;
+  fault: string | null;
 }
 
 interface InFlight {
@@ -41,9 +43,13 @@ interface InFlight {
 const statements = ({ $client: client }: Db) => ({
   // Paused endpoints hold their events; an event without an endpoint is never pending.
   queue: client.prepare<[], Due>(
-    `SELECT e.seq, e.id, e.tenant_id AS tenantId, e.provider, e.next_at_ms AS nextAtMs, e.next_wall_ms AS nextWallMs, en.ordered
+    `SELECT e.seq, e.id, e.tenant_id AS tenantId, e.provider, e.next_at_ms AS nextAtMs, e.next_wall_ms AS nextWallMs, en.ordered, e.fault
        FROM webhook_events e JOIN webhook_endpoints en ON en.tenant_id = e.tenant_id AND en.provider = e.provider
       WHERE e.state = 'pending' AND en.paused = 0 ORDER BY e.seq`,
+  ),
+  // Has a later event of the endpoint been delivered (or given up on)? Then one held back out of order may go.
+  overtaken: client.prepare<[string, string, number], { one: number }>(
+    `SELECT 1 AS one FROM webhook_events WHERE tenant_id = ? AND provider = ? AND seq > ? AND state IN ('delivered', 'failed') LIMIT 1`,
   ),
 });
 
@@ -56,6 +62,7 @@ export class WebhookDeliveries {
   private timer: NodeJS.Timeout | undefined;
   private woken = false;
   private stopped = false;
+  private decideFault: FaultDecider = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -64,6 +71,16 @@ export class WebhookDeliveries {
   ) {
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     this.pollMs = options.pollMs ?? defaultPollMs;
+  }
+
+  /** Where emitted events get their delivery faults from: the tenants' scenarios. */
+  faultsFrom(decide: FaultDecider): void {
+    this.decideFault = decide;
+  }
+
+  /** The delivery fault a new event of the tenant gets, if its scenario has one for it. */
+  faultFor(tenantId: string, provider: string, type: string) {
+    return this.decideFault(tenantId, provider, type);
   }
 
   /** Completes what a previous process left in flight, then reads the queue now and every pollMs. */
@@ -132,8 +149,21 @@ export class WebhookDeliveries {
       }
       const now = tenantNow.get(due.tenantId);
       if (now === undefined) continue;
+      if (this.heldBack(due, now, wallNow)) {
+        // Not the head of its endpoint while held, so the events after it go first.
+        if (due.ordered) headSeen.delete(key);
+        continue;
+      }
       if (now >= due.nextAtMs || wallNow >= due.nextWallMs) this.begin(due, key, now, wallNow);
     }
+  }
+
+  /** An event held back out of order: until a later event of its endpoint is delivered, or the hold ends. */
+  private heldBack(due: Due, tenantNowMs: number, wallNowMs: number): boolean {
+    const fault = parseFault(due.fault);
+    if (fault?.kind !== 'out-of-order' || fault.spent !== 0) return false;
+    if (tenantNowMs >= due.nextAtMs + outOfOrderHoldMs || wallNowMs >= due.nextWallMs + outOfOrderHoldMs) return false;
+    return prepared(this.db, statements).overtaken.get(due.tenantId, due.provider, due.seq) === undefined;
   }
 
   private begin(due: Due, endpointKey: string, tenantNowMs: number, wallNowMs: number): void {
@@ -142,15 +172,25 @@ export class WebhookDeliveries {
       const endpoint = endpointOf(this.db, due.tenantId, due.provider);
       if (!event || !endpoint || endpoint.paused) return undefined;
       const number = nextAttemptNumber(this.db, event.id);
+      const fault = parseFault(event.fault);
+      const effect = attemptFault(fault);
+      const note = effect.kind === 'none' ? null : effect.note;
       const attempt = this.db
         .insert(webhookAttempts)
-        .values({ eventId: event.id, tenantId: event.tenantId, number, atMs: tenantNowMs, wallAtMs: wallNowMs, url: endpoint.url })
+        .values({ eventId: event.id, tenantId: event.tenantId, number, atMs: tenantNowMs, wallAtMs: wallNowMs, url: endpoint.url, fault: note })
         .returning({ id: webhookAttempts.id })
         .get();
-      return { event, url: endpoint.url, secrets: signingSecrets(endpoint, tenantNowMs), attemptId: attempt.id };
+      const spent = afterStart(fault);
+      if (spent) this.db.update(webhookEvents).set({ fault: faultText(spent) }).where(eq(webhookEvents.seq, event.seq)).run();
+      return { event, url: endpoint.url, secrets: signingSecrets(endpoint, tenantNowMs), attemptId: attempt.id, effect };
     });
     if (!started) return;
-    const { event, url, secrets, attemptId } = started;
+    const { event, url, secrets, attemptId, effect } = started;
+    if (effect.kind === 'skip') {
+      // The endpoint is "down": nothing is sent, and the attempt fails as a refused connection would.
+      this.complete(event, attemptId, tenantNowMs, wallNowMs, { ok: false, status: null, error: effect.note, responseHead: null }, 0);
+      return;
+    }
     const body = bodyOf(event);
     // Seconds of the wall clock: a receiver checks the timestamp against its own clock, which an advanced tenant clock does not move.
     const timestamp = String(Math.floor(wallNowMs / 1000));
@@ -160,7 +200,7 @@ export class WebhookDeliveries {
       [webhookHeaders.id]: event.id,
       [webhookHeaders.type]: event.type,
       [webhookHeaders.timestamp]: timestamp,
-      [webhookHeaders.signature]: signatureHeader(secrets, timestamp, body),
+      [webhookHeaders.signature]: effect.kind === 'bad-signature' ? spoiled(signatureHeader(secrets, timestamp, body)) : signatureHeader(secrets, timestamp, body),
     };
     const controller = new AbortController();
     const startedAt = performance.now();
@@ -181,6 +221,13 @@ export class WebhookDeliveries {
       this.db.update(webhookAttempts).set({ result: ok ? 'succeeded' : 'failed', status, error, responseHead, latencyMs }).where(eq(webhookAttempts.id, attemptId)).run();
       const tries = event.tries + 1;
       const delay = retryDelayMs(tries);
+      const fault = parseFault(this.db.select({ fault: webhookEvents.fault }).from(webhookEvents).where(eq(webhookEvents.seq, event.seq)).get()?.fault ?? null);
+      if (ok && sendsAgain(fault)) {
+        // Delivered, and a scenario wants it to arrive twice: queued again at once, with a schedule of its own.
+        const again = { ...fault!, spent: 1 };
+        this.db.update(webhookEvents).set({ state: 'pending', tries: 0, nextAtMs: atMs, nextWallMs: wallAtMs, fault: faultText(again) }).where(eq(webhookEvents.seq, event.seq)).run();
+        return;
+      }
       const next = ok
         ? { state: 'delivered' as const, nextAtMs: null, nextWallMs: null }
         : delay === undefined

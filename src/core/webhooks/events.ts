@@ -6,6 +6,7 @@ import { webhookAttempts, webhookEvents } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { endpointOf } from './endpoints.js';
+import { faultText, finished, parseFault, type FaultDecider } from './faults.js';
 
 export type EventRow = typeof webhookEvents.$inferSelect;
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
@@ -27,7 +28,7 @@ export interface EmitInput {
 export interface EmitDeps {
   db: Db;
   wall: Clock;
-  webhooks: { kick(): void };
+  webhooks: { kick(): void; faultFor: FaultDecider };
 }
 
 /**
@@ -39,6 +40,8 @@ export function emit(deps: EmitDeps, input: EmitInput): string {
   if (!Number.isSafeInteger(input.occurredAtMs)) throw new TypeError(`webhooks: occurredAtMs must be whole milliseconds, got ${input.occurredAtMs}`);
   const id = newId('webhookEvent');
   const queued = endpointOf(deps.db, input.tenantId, input.provider) !== undefined;
+  // Decided now, whether or not an endpoint is set, so a scenario's rule counts every event it matches.
+  const fault = deps.webhooks.faultFor(input.tenantId, input.provider, input.type);
   deps.db
     .insert(webhookEvents)
     .values({
@@ -51,6 +54,7 @@ export function emit(deps: EmitDeps, input: EmitInput): string {
       state: queued ? 'pending' : 'no_endpoint',
       nextAtMs: queued ? input.occurredAtMs : null,
       nextWallMs: queued ? deps.wall.now() : null,
+      fault: fault ? faultText({ ...fault, spent: 0 }) : null,
     })
     .run();
   if (queued) deps.webhooks.kick();
@@ -89,11 +93,11 @@ export function attemptsOf(db: Db, eventId: string): AttemptRow[] {
   return db.select().from(webhookAttempts).where(eq(webhookAttempts.eventId, eventId)).orderBy(webhookAttempts.number).all();
 }
 
-/** Queues the event again as if new: due at once, with a fresh retry schedule (its attempts keep their numbers). */
+/** Queues the event again as if new: due at once, with a fresh retry schedule (its attempts keep their numbers); a scenario's fault on it is not repeated. */
 export function requeue(db: Db, event: EventRow, tenantNowMs: number, wallNowMs: number): EventRow {
   return db
     .update(webhookEvents)
-    .set({ state: 'pending', tries: 0, nextAtMs: tenantNowMs, nextWallMs: wallNowMs })
+    .set({ state: 'pending', tries: 0, nextAtMs: tenantNowMs, nextWallMs: wallNowMs, fault: event.fault === null ? null : faultText(finished(parseFault(event.fault)!)) })
     .where(eq(webhookEvents.seq, event.seq))
     .returning()
     .get()!;

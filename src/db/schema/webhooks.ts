@@ -45,6 +45,8 @@ export const webhookEvents = sqliteTable(
     /** When the next attempt is due: by the tenant clock, or by the wall clock, whichever comes first; null unless pending. */
     nextAtMs: integer('next_at_ms'),
     nextWallMs: integer('next_wall_ms'),
+    /** JSON: the delivery fault a scenario rule put on the event, and how much of it is spent (core/webhooks/faults.ts). */
+    fault: text('fault'),
   },
   // webhook_events_pending: the delivery loop reads only the queue, in order.
   (t) => [index('webhook_events_tenant').on(t.tenantId, t.provider, t.seq), index('webhook_events_pending').on(t.state, t.seq)],
@@ -72,6 +74,8 @@ export const webhookAttempts = sqliteTable(
     error: text('error'),
     /** The first 2 KiB of the answer's body. */
     responseHead: text('response_head'),
+    /** What a scenario's delivery fault did to this attempt (a bad signature, a duplicate, a held or skipped send). */
+    fault: text('fault'),
   },
   // webhook_attempts_open: the attempts a stop cut off, found at start-up.
   (t) => [
