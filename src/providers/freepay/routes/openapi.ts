@@ -69,6 +69,20 @@ export function documentVerify(app: OpenAPIHono<AppEnv>) {
           },
         },
       },
+      409: {
+        description: 'Not paid, cancelled, or failed: a failed payment (-11, or -14 when what the buyer typed was not the card\'s) says why and whose fault',
+        content: {
+          'application/json': {
+            schema: ErrorBody.extend({
+              [answerFields.authority]: z.string().optional(),
+              [answerFields.failure]: z.string().optional().openapi({ example: 'shaparak_switch_error' }),
+              reason_message: z.string().optional(),
+              [answerFields.failureClass]: z.enum(['acceptor', 'user', 'issuer', 'shaparak', 'business']).optional(),
+              failure_class_message: z.string().optional().openapi({ example: 'خطای شاپرکی' }),
+            }),
+          },
+        },
+      },
       default: { description: 'Refused', content: { 'application/json': { schema: ErrorBody } } },
     },
   });
@@ -86,6 +100,7 @@ export function documentGateway(app: OpenAPIHono<AppEnv>) {
     responses: {
       200: { description: 'The page', content: { 'text/html': { schema: z.string() } } },
       404: { description: 'Unknown authority: a page saying so', content: { 'text/html': { schema: z.string() } } },
+      403: { description: 'The merchant is blacklisted: a page saying it cannot take payments', content: { 'text/html': { schema: z.string() } } },
       410: { description: 'Expired or already used: a page saying so', content: { 'text/html': { schema: z.string() } } },
     },
   });
