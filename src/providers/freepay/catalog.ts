@@ -30,6 +30,8 @@ export const answerFields = {
   paidAt: 'paid_at',
   /** Why a payment failed (verify of a failed payment). */
   failure: 'failure',
+  /** Whose fault the failure was: acceptor, user, issuer, shaparak or business. */
+  failureClass: 'failure_class',
 } as const;
 
 /** The query parameters the buyer's browser brings back to the merchant's callback. */
@@ -54,7 +56,7 @@ export const freepayCodes = {
   invalidInput: { status: -1, http: 400, message: 'اطلاعات ارسال‌شده ناقص یا نامعتبر است', meaning: 'a required field is missing or malformed, or the body is not form-urlencoded' },
   invalidApiKey: { status: -2, http: 401, message: 'کلید API نامعتبر است', meaning: 'no merchant has this API key' },
   merchantInactive: { status: -3, http: 403, message: 'درگاه پرداخت پذیرنده غیرفعال است', meaning: 'the merchant is inactive' },
-  merchantBlacklisted: { status: -4, http: 403, message: 'پذیرنده در فهرست سیاه شاپرک قرار دارد', meaning: "the merchant's national code or national ID is on Shaparak's blacklist" },
+  merchantBlacklisted: { status: -4, http: 403, message: 'پذیرنده در فهرست سیاه شاپرک قرار دارد', meaning: "the merchant's national code or national ID is on Shaparak's blacklist (or its status is blacklisted): request, verify and the page, until it leaves the list" },
   invalidAmount: { status: -5, http: 400, message: 'مبلغ پرداخت نامعتبر است', meaning: "amount is not a whole number of Rial, or outside the merchant's minimum and maximum" },
   callbackNotRegistered: { status: -6, http: 400, message: 'آدرس بازگشت در سایت‌های ثبت‌شده پذیرنده نیست', meaning: "callback's host is not one of the merchant's registered sites" },
   unknownAuthority: { status: -7, http: 404, message: 'پرداخت نامعتبر است', meaning: 'no payment has this authority' },
@@ -64,6 +66,8 @@ export const freepayCodes = {
   paymentFailed: { status: -11, http: 409, message: 'پرداخت ناموفق بوده است', meaning: 'verify of a payment that failed (the answer names why)' },
   amountMismatch: { status: -12, http: 400, message: 'مبلغ تراکنش با مبلغ سبد خرید یکسان نیست', meaning: 'verify with an amount other than the payment’s' },
   otherMerchant: { status: -13, http: 403, message: 'این پرداخت متعلق به پذیرنده دیگری است', meaning: "verify with another merchant's API key" },
+  // Named by the help centre (line 146) without a number: the next free one (docs/decisions/007-freepay-fidelity.md).
+  paymentInfoIncorrect: { status: -14, http: 409, message: 'اطلاعات پرداخت صحیح نیست', meaning: 'verify of a payment that failed because what the buyer typed is not the card’s (PIN2, CVV2 or expiry; the answer names why)' },
   serviceUnavailable: { status: -20, http: 503, message: 'سرویس پرداخت موقتاً در دسترس نیست', meaning: 'an emulated outage (scenario or X-Sandbox-Error only)' },
   notFound: { status: -21, http: 404, message: 'آدرس درخواست‌شده وجود ندارد', meaning: 'no Freepay route has this path and method' },
   // The merchant onboarding and panel sections (accounts/catalog.ts).
@@ -100,8 +104,8 @@ export const settlementHour = 10;
 /** Endpoint ids (for the journal, scenarios and X-Sandbox-Error) and the error codes each answers. */
 export const freepayEndpoints = {
   'payment-request': ['invalidInput', 'invalidApiKey', 'merchantInactive', 'merchantBlacklisted', 'invalidAmount', 'callbackNotRegistered', 'serviceUnavailable'],
-  'payment-gateway': ['unknownAuthority', 'authorityExpired', 'serviceUnavailable'],
-  'payment-verify': ['invalidInput', 'invalidApiKey', 'unknownAuthority', 'authorityExpired', 'notPaid', 'cancelled', 'paymentFailed', 'amountMismatch', 'otherMerchant', 'serviceUnavailable'],
+  'payment-gateway': ['unknownAuthority', 'authorityExpired', 'merchantBlacklisted', 'serviceUnavailable'],
+  'payment-verify': ['invalidInput', 'invalidApiKey', 'merchantBlacklisted', 'unknownAuthority', 'authorityExpired', 'notPaid', 'cancelled', 'paymentFailed', 'paymentInfoIncorrect', 'amountMismatch', 'otherMerchant', 'serviceUnavailable'],
   'panel-transactions': ['invalidInput', 'invalidApiKey', 'serviceUnavailable'],
   'panel-transaction': ['invalidApiKey', 'unknownAuthority', 'serviceUnavailable'],
   'panel-settlements': ['invalidApiKey', 'serviceUnavailable'],
@@ -124,4 +128,4 @@ export function documentedFreepayCode(endpointId: string, code: string): Freepay
 
 // The test cards and failure reasons are the card page's, shared with every gateway (src/web):
 // Freepay names them here too so its README tables and tests read them from its catalog.
-export { failureReasons, testCards, type FailureReason, type TestCardOutcome } from '../../web/cards.js';
+export { failureClasses, failureClassOf, failureReasons, testCards, type FailureClass, type FailureReason, type TestCardOutcome } from '../../web/cards.js';
