@@ -48,6 +48,8 @@ export const freepayPayments = sqliteTable(
     index('freepay_payments_amount').on(t.tenantId, t.amountRial, t.createdAtMs, t.authority),
     index('freepay_payments_order').on(t.tenantId, t.orderId, t.createdAtMs, t.authority),
     index('freepay_payments_card').on(t.tenantId, sql`substr(${t.cardPan}, -4)`, t.createdAtMs, t.authority),
+    // A tracking code names one payment: the panel's ref_id search reads one entry, whatever the history.
+    index('freepay_payments_ref').on(t.tenantId, t.refId).where(sql`${t.refId} IS NOT NULL`),
     index('freepay_payments_unsettled').on(t.tenantId, t.status, t.settlementId, t.verifiedAtMs),
     index('freepay_payments_reversal_due').on(t.tenantId, t.status, t.reversedAtMs, t.reversalDueAtMs),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `freepay_payments_ref` ON `freepay_payments` (`tenant_id`,`ref_id`) WHERE "freepay_payments"."ref_id" IS NOT NULL;
