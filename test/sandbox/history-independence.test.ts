@@ -94,6 +94,8 @@ const paths: [string, () => Response | Promise<Response>, number][] = [
   ['GET /freepay/panel/transactions?card=…', () => panel(tenant.api, '?card=0013'), 200],
   ['GET /freepay/panel/transactions?order_id=…', () => panel(tenant.api, '?order_id=A-1'), 200],
   ['GET /freepay/panel/transactions?authority=…', () => panel(tenant.api, '?authority=12345678901234'), 200],
+  ['GET /freepay/panel/transactions?ref_id=…', () => panel(tenant.api, '?ref_id=123456789012'), 200],
+  ['GET /freepay/panel/transactions?card=<whole card>', () => panel(tenant.api, '?card=6037990000010013'), 200],
   ['GET /freepay/panel/transactions?status=paid&card=…&min_amount=…', () => panel(tenant.api, '?status=paid&card=0013&min_amount=100000'), 200],
   ['GET /_sandbox/tenants/{id}/journal', () => control(app, 'GET', `/tenants/${tenant.id}/journal`), 200],
   ...['provider=freepay', 'endpoint=card-inquiry', 'status=404', 'code=card.not_valid', 'since=2026-11-23T06:00:00Z'].map(

@@ -48,8 +48,9 @@ export const freepayPayments = sqliteTable(
     index('freepay_payments_amount').on(t.tenantId, t.amountRial, t.createdAtMs, t.authority),
     index('freepay_payments_order').on(t.tenantId, t.orderId, t.createdAtMs, t.authority),
     index('freepay_payments_card').on(t.tenantId, sql`substr(${t.cardPan}, -4)`, t.createdAtMs, t.authority),
-    // A tracking code names one payment: the panel's ref_id search reads one entry, whatever the history.
-    index('freepay_payments_ref').on(t.tenantId, t.refId).where(sql`${t.refId} IS NOT NULL`),
+    // A tracking code names one payment: the panel's ref_id search reads one entry, whatever the
+    // history. Like the others it ends in the panel's order, or the planner walks the tenant's index.
+    index('freepay_payments_ref_order').on(t.tenantId, t.refId, t.createdAtMs, t.authority).where(sql`${t.refId} IS NOT NULL`),
     index('freepay_payments_unsettled').on(t.tenantId, t.status, t.settlementId, t.verifiedAtMs),
     index('freepay_payments_reversal_due').on(t.tenantId, t.status, t.reversedAtMs, t.reversalDueAtMs),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX `freepay_payments_ref`;--> statement-breakpoint
+CREATE INDEX `freepay_payments_ref_order` ON `freepay_payments` (`tenant_id`,`ref_id`,`created_at_ms`,`authority`) WHERE "freepay_payments"."ref_id" IS NOT NULL;
