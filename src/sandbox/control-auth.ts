@@ -17,6 +17,8 @@ export function accessOf(method: string, path: string): Access {
   if (reading && path === '/_sandbox/test-values') return { kind: 'public' };
   // Scenarios hold no tenant's data; a tenant's CI looks them up before switching one on.
   if (reading && /^\/_sandbox\/scenarios(?:\/[^/]+)?$/.test(path)) return { kind: 'read' };
+  // A webhook inbox takes deliveries, which carry no token: its path is the credential (sandbox/inbox.ts).
+  if (method === 'POST' && /^\/_sandbox\/inbox\/[^/]+$/.test(path)) return { kind: 'public' };
   const segment = tenantPath.exec(path)?.[1];
   if (segment !== undefined) return { kind: 'tenant', tenantId: decoded(segment) };
   return { kind: 'admin' };

@@ -16,6 +16,7 @@ import { registerTenantJournalVerify } from './routes/tenant-journal-verify.js';
 import { registerScenarios } from './routes/scenarios.js';
 import { registerWebhookEndpoint } from './routes/webhook-endpoint.js';
 import { registerWebhookEvents } from './routes/webhook-events.js';
+import { registerWebhookInbox } from './routes/webhook-inbox.js';
 import { accessOf } from './control-auth.js';
 
 export const sandboxBasePath = '/_sandbox';
@@ -34,6 +35,7 @@ export function createSandboxApi(providers: readonly Provider[]) {
   registerScenarios(app);
   registerWebhookEndpoint(app);
   registerWebhookEvents(app);
+  registerWebhookInbox(app);
   for (const provider of providers) provider.registerControl(app);
   describeControlToken(app);
   return app;

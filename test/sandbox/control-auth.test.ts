@@ -111,6 +111,9 @@ const routes: Record<string, { access: 'public' | 'read' | 'tenant' | 'admin'; b
   'GET /tenants/{id}/webhook-events': { access: 'tenant' },
   'GET /tenants/{id}/webhook-events/{eventId}': { access: 'tenant' },
   'POST /tenants/{id}/webhook-events/{eventId}/redeliver': { access: 'tenant' },
+  'GET /tenants/{id}/webhook-inbox': { access: 'tenant' },
+  'DELETE /tenants/{id}/webhook-inbox': { access: 'tenant' },
+  'POST /inbox/{key}': { access: 'public', body: {} },
 };
 
 const request = (operation: string, tenantId: string) => {
@@ -121,6 +124,7 @@ const request = (operation: string, tenantId: string) => {
     .replace('{trackingCode}', '1000000000')
     .replace('{provider}', 'ice')
     .replace('{eventId}', 'whe_none')
+    .replace('{key}', 'no-such-inbox')
     .replace('{identity}', '10100000000');
   const { body, type } = routes[operation]!;
   return { method, path, call: { body, ...(type ? { type } : {}) } };

@@ -1,5 +1,6 @@
 // DELETE /_sandbox/tenants/{id}: removes a tenant with its wallets, ledger and usage.
 // Tokens it was issued stop working (refresh answers client.not_found).
+import { emptyInbox } from '../inbox.js';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { deleteTenant } from '../../core/tenants.js';
@@ -30,6 +31,7 @@ export function registerTenantDelete(app: OpenAPIHono<AppEnv>) {
     c.get('deps').journal.forget(id);
     c.get('deps').rules.forgetTenant(id);
     deleteTenant(c.get('deps').db, c.get('deps').providers, id);
+    emptyInbox(c.get('deps').db, id);
     return c.body(null, 204);
   });
 }

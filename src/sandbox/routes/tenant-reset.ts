@@ -1,6 +1,7 @@
 // POST /_sandbox/tenants/{id}/reset: the tenant as it was created — settings, balances,
 // usage, clock, journal, outbox and scenario (with its attempt counters) — with the same id
 // and credentials.
+import { emptyInbox } from '../inbox.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { getTenant, resetTenant } from '../../core/tenants.js';
@@ -30,6 +31,7 @@ export function registerTenantReset(app: OpenAPIHono<AppEnv>) {
     deps.journal.forget(id);
     deps.rules.forgetTenant(id);
     resetTenant(deps.db, deps.providers, id, deps.wall.now());
+    emptyInbox(deps.db, id);
     return c.json(tenantView(getTenant(deps.db, id)!, deps), 200);
   });
 }
