@@ -32,7 +32,7 @@ export async function signedUp(app: Instance, mobile = demo.mobile) {
   return { ...m, signupId: signup_id, token: access_token };
 }
 
-export function documentsForm(fields: Record<string, string>, file: { bytes: Uint8Array; name: string } | null = { bytes: pngBytes, name: 'id.png' }): FormData {
+export function documentsForm(fields: Record<string, string>, file: { bytes: Uint8Array<ArrayBuffer>; name: string } | null = { bytes: pngBytes, name: 'id.png' }): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set('document', new File([file.bytes], file.name, { type: 'image/png' }));
