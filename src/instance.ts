@@ -12,6 +12,7 @@ import { Meter } from './core/meter.js';
 import { Journal } from './core/journal.js';
 import { SqliteOutbox } from './core/outbox.js';
 import { WebhookDeliveries, type DeliveryOptions } from './core/webhooks/index.js';
+import { catchUpWatchedTenants } from './core/webhooks/sweep.js';
 import { ScenarioBook } from './core/scenarios/book.js';
 import { ScenarioEngine } from './core/scenarios/rules.js';
 import { Holds } from './core/scenarios/act.js';
@@ -100,6 +101,7 @@ function setUp(db: Db, options: InstanceOptions): Instance {
     holds,
     providers,
   };
+  webhooks.sweepWith(() => catchUpWatchedTenants(deps));
   const close = () => {
     // Deliveries in flight are recorded as interrupted before the database closes; the next start sends them.
     webhooks.stop();

@@ -63,6 +63,7 @@ export class WebhookDeliveries {
   private woken = false;
   private stopped = false;
   private decideFault: FaultDecider = () => undefined;
+  private sweep: () => void = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -78,6 +79,11 @@ export class WebhookDeliveries {
     this.decideFault = decide;
   }
 
+  /** Work run before each timed pass: the changes that fell due with time, whose events then go out. */
+  sweepWith(sweep: () => void): void {
+    this.sweep = sweep;
+  }
+
   /** The delivery fault a new event of the tenant gets, if its scenario has one for it. */
   faultFor(tenantId: string, provider: string, type: string) {
     return this.decideFault(tenantId, provider, type);
@@ -87,7 +93,7 @@ export class WebhookDeliveries {
   start(): void {
     const open = this.db.select({ id: webhookAttempts.id }).from(webhookAttempts).where(isNull(webhookAttempts.result)).all();
     for (const { id } of open) this.interrupt(id);
-    this.timer = setInterval(() => this.pass(), this.pollMs);
+    this.timer = setInterval(() => this.timedPass(), this.pollMs);
     this.timer.unref();
     this.kick();
   }
@@ -125,6 +131,17 @@ export class WebhookDeliveries {
     this.inFlight.clear();
     if (this.db.$client.open) for (const f of open) this.interrupt(f.attemptId);
     for (const f of open) f.controller.abort();
+  }
+
+  private timedPass(): void {
+    if (this.stopped || !this.db.$client.open) return this.pass();
+    try {
+      this.sweep();
+    } catch (error) {
+      // A sweep that fails (a provider's catch-up) must not stop the deliveries; the next pass tries again.
+      process.emitWarning(`webhooks: catching up tenants failed: ${(error as Error).message}`);
+    }
+    this.pass();
   }
 
   private pass(): void {
