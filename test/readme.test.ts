@@ -41,5 +41,8 @@ test("README.md's rule examples and step examples are valid scenario parts", () 
     'fault+status',
   ]);
   const steps = parseScenarioText(header + yamlAfter('### Steps'), 'README steps').scenario.steps;
-  expect(steps.map((s) => s.name)).toEqual(['get a token', 'the third call is refused', 'midnight in Tehran']);
+  expect(steps.map((s) => s.name)).toEqual(['get a token', 'the third call is refused', 'the webhook has arrived', 'midnight in Tehran']);
+  expect(steps[2]!.retryForMs).toBe(5000);
+  const deliveries = parseScenarioText(header + yamlAfter('### Delivery faults: `deliveries`'), 'README deliveries').scenario.deliveries;
+  expect(deliveries.map((d) => d.fault)).toEqual(['duplicate', 'out-of-order', 'bad-signature', 'endpoint-down']);
 });

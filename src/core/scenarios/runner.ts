@@ -41,6 +41,8 @@ export interface RunOptions {
 }
 
 const defaultTimeoutMs = 10_000;
+/** Between the tries of a step with retryForMs. */
+const retryPauseMs = 100;
 
 /** `call`, adding `Authorization: Bearer <token>` to requests under `controlBase` that carry none of their own. */
 function withControlToken(call: FetchLike, controlBase: string, token: string): FetchLike {
@@ -172,11 +174,20 @@ async function runStep(step: Step, values: Map<string, unknown>, base: string, c
     if (!type) headers['content-type'] = 'application/json';
   }
   const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
-  const started = performance.now();
-  const outcome = await send(call, `${base}${request.path}${search.size > 0 ? `?${search}` : ''}`, { method: request.method, headers, ...(body === undefined ? {} : { body }) }, timeoutMs);
-  const ms = Math.round(performance.now() - started);
-  // Expectations may name earlier values too ({{authority}} in a redirect, say).
-  const problems = check(fill(step.expect, values, missing) as Expect, outcome, ms);
+  const url = `${base}${request.path}${search.size > 0 ? `?${search}` : ''}`;
+  const retryUntil = step.retryForMs === undefined ? undefined : performance.now() + step.retryForMs;
+  let outcome: Outcome;
+  let ms: number;
+  let problems: string[];
+  for (;;) {
+    const started = performance.now();
+    outcome = await send(call, url, { method: request.method, headers, ...(body === undefined ? {} : { body }) }, timeoutMs);
+    ms = Math.round(performance.now() - started);
+    // Expectations may name earlier values too ({{authority}} in a redirect, say).
+    problems = check(fill(step.expect, values, missing) as Expect, outcome, ms);
+    if (problems.length === 0 || retryUntil === undefined || performance.now() >= retryUntil) break;
+    await new Promise((resolve) => setTimeout(resolve, retryPauseMs));
+  }
   if (missing.size > 0) problems.push(`no value for ${[...missing].map((m) => `{{${m}}}`).join(', ')}`);
   if ('answer' in outcome) {
     for (const [name, path] of Object.entries(step.save ?? {})) {

@@ -181,10 +181,21 @@ export const Step = z.strictObject({
   name: z.string().min(1),
   request: StepRequest,
   expect: Expect.default({}),
+  retryForMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxHoldMs)
+    .optional()
+    .describe('Ask again (every 100 ms) until the expectations hold, for at most this long: for what happens after an answer, such as a webhook delivery; GET and HEAD only'),
   save: z
     .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().min(1))
     .optional()
     .describe('Values for later steps: name → dotted path in the answer (body.accessToken, headers.x-track-id, status)'),
+}).superRefine((step, ctx) => {
+  if (step.retryForMs !== undefined && step.request.method !== 'GET' && step.request.method !== 'HEAD') {
+    ctx.addIssue({ code: 'custom', path: ['retryForMs'], message: `goes with GET or HEAD, which are safe to send again, not ${step.request.method}` });
+  }
 });
 export type Step = z.infer<typeof Step>;
 
