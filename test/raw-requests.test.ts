@@ -121,6 +121,12 @@ test('a raw Persian byte with a chunked body is not guessed at: Freepay’s inva
   expect(seen(await raw(Buffer.from(request, 'utf8')))).toEqual(freepayUnreadable);
 });
 
+test('a target with raw spaces, a tab or control bytes still answers in its family’s shape, read from the path before them', async () => {
+  expect(seen(await raw(get(`/freepay/panel/transactions/${'۹'.repeat(50)}\t?name=${' '.repeat(20)}\u001b%`)))).toEqual(freepayUnreadable);
+  expect(seen(await raw(get('/jibit/ide/v1/cards?number=6037 9912 3456 7893')))).toEqual(jibitUnreadable);
+  expect(seen(await raw(get('/ice/api/v1/reports?x=a b')))).toEqual(iceUnreadable);
+});
+
 test('a raw Persian path under /_sandbox answers the control API’s 404 for the decoded path', async () => {
   expect(seen(await raw(get('/_sandbox/tenants/آزمون')))).toEqual({
     statusLine: 'HTTP/1.1 404 Not Found',

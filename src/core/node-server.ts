@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Provider } from './provider.js';
-import { readRawRequest, readRequestLine } from './raw-head.js';
+import { pathOfBrokenLine, readRawRequest, readRequestLine } from './raw-head.js';
 import { answerOnSocket, malformedAnswer, parserProblem, replayOnSocket, sendAnswer } from './socket-answers.js';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -66,7 +66,8 @@ export function nodeServerFor(providers: readonly Provider[]): typeof createServ
         // Served only when the byte Node stopped at is the target's first raw one: its only fault.
         const raw = line && line.firstRawByteAt !== -1 && line.firstRawByteAt === error.bytesParsed ? readRawRequest(packet, line) : undefined;
         if (raw) return replayOnSocket(socket, raw, serve);
-        answerOnSocket(socket, malformedAnswer(providers, line?.target, parserProblem(error, options.maxHeaderSize)));
+        const target = line?.target ?? (packet && pathOfBrokenLine(packet, error.bytesParsed));
+        answerOnSocket(socket, malformedAnswer(providers, target, parserProblem(error, options.maxHeaderSize)));
       };
       // Answers already under way on the connection go out first, in order.
       const open = [...(openResponses.get(socket) ?? [])];

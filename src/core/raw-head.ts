@@ -40,6 +40,21 @@ export function readRequestLine(packet: Buffer, stoppedAt = 0): RequestLine | un
   return lineFrom(packet, lineAt) ?? (lineAt === 0 ? undefined : lineFrom(packet, 0));
 }
 
+const brokenLinePattern = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\/[^ ?#\r\n]{0,8191})/;
+
+/**
+ * The path of a request line too broken to read whole (raw spaces or control bytes in its
+ * target): enough to know which family's error shape the answer takes, never served.
+ */
+export function pathOfBrokenLine(packet: Buffer, stoppedAt = 0): string | undefined {
+  const lineAt = stoppedAt > 0 ? packet.lastIndexOf(0x0a, stoppedAt - 1) + 1 : 0;
+  for (const at of lineAt === 0 ? [0] : [lineAt, 0]) {
+    const match = brokenLinePattern.exec(packet.toString('latin1', at, Math.min(packet.length, at + maxHeaderSize)));
+    if (match) return match[1]!.replace(/[\x80-\xff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  }
+  return undefined;
+}
+
 function lineFrom(packet: Buffer, at: number): RequestLine | undefined {
   const text = packet.toString('latin1', at, Math.min(packet.length, at + maxHeaderSize));
   const match = requestLinePattern.exec(text);
