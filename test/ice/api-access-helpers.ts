@@ -73,6 +73,7 @@ export interface Credentials {
   clientId: string;
   clientSecret: string;
   issuedAt: { at: string; date: string; time: string };
+  webhook: { url: string; signingSecret: string; previousSecretSignsUntil: string | null } | null;
   tokenUrl: string;
 }
 

@@ -66,7 +66,11 @@ describe('POST /ice/api/v1/api-access/credentials', () => {
       clientSecret: expect.stringMatching(/^ice_sk_[\w-]{43}$/),
       issuedAt: { at: '2021-04-24T12:00:00+04:30', date: '1400/02/04', time: '12:00' },
       tokenUrl: 'http://localhost/ice/api/v1/api-token',
+      webhook: { url: documents.webhookUrl, signingSecret: expect.stringMatching(/^whsec_/), previousSecretSignsUntil: expect.stringMatching(/^2021-04-25T07:30:00\.\d{3}Z$/) },
     });
+    // The signing secret is the tenant's ICE endpoint's, as its masked view shows.
+    const endpoint = await control(plain, 'GET', `/tenants/${tenant.id}/webhooks/ice`);
+    expect(await endpoint.json()).toMatchObject({ url: documents.webhookUrl, secret: `whse…${creds.webhook!.signingSecret.slice(-4)}` });
     const shown = await call(plain, '/api/v1/api-access', { token });
     expect(shown.body.credentials).toEqual({ clientId: creds.clientId, issuedAt: creds.issuedAt });
     expect(JSON.stringify(shown.body)).not.toContain(creds.clientSecret);
@@ -77,6 +81,7 @@ describe('POST /ice/api/v1/api-access/credentials', () => {
     const again = await credentials(plain, token);
     expect(again.clientId).toBe(creds.clientId);
     expect(again.clientSecret).not.toBe(creds.clientSecret);
+    expect(again.webhook!.signingSecret).not.toBe(creds.webhook!.signingSecret);
     expect(await tokenFrom(plain, tenant.id, creds)).toEqual({ status: 401, body: refusal('apiCredentialsWrong') });
     // A token issued under the old secret ends with it.
     expect(await call(plain, '/api/v1/reports', { token: first.body.accessToken as string })).toEqual({ status: 401, body: refusal('unauthorized') });
@@ -90,11 +95,12 @@ describe('POST /ice/api/v1/api-access/credentials', () => {
     expect(res.status).toBe(200);
     const journal = await res.text();
     const { entries } = JSON.parse(journal) as { entries: { endpoint: string; requestBody: unknown; responseBody: unknown }[] };
-    expect(entries.filter((e) => e.endpoint === 'api-credentials').map((e) => e.responseBody)).toEqual([{ ...creds, clientSecret: '(left out)' }]);
+    expect(entries.filter((e) => e.endpoint === 'api-credentials').map((e) => e.responseBody)).toEqual([{ ...creds, clientSecret: '(left out)', webhook: { ...creds.webhook, signingSecret: '(left out)' } }]);
     expect(entries.filter((e) => e.endpoint === 'api-token').map((e) => [e.requestBody, e.responseBody])).toEqual([
       [{ clientId: creds.clientId, clientSecret: '(left out)' }, { accessToken: expect.stringMatching(/^eyJh…[\w-]{4}$/), tokenType: 'Bearer', expiresInSeconds: 3600 }],
     ]);
     expect(journal).not.toContain(creds.clientSecret);
+    expect(journal).not.toContain(creds.webhook!.signingSecret);
     expect(journal).not.toContain(issued.body.accessToken as string);
   });
 });

@@ -54,6 +54,7 @@ describe('POST /_sandbox/scenarios', () => {
         provider: 'jibit',
         description: 'Given a flaky card inquiry, when called twice, then the second call fails.',
         rules: [{ id: 'second', when: { endpoint: 'card-inquiry', every: 2 }, then: { error: 'server.error', message: 'flaky' } }],
+        deliveries: [],
         steps: [],
       },
     });

@@ -2,6 +2,10 @@
 // credentials once live. Every route wants a signed-in business whose legal information is approved.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { isIpOrCidr, type AppContext, type AppEnv } from '../../../core/http.js';
+import { endpointOf, rotateSecret } from '../../../core/webhooks/endpoints.js';
+import { defaultOverlapSeconds } from '../../../core/webhooks/schedule.js';
+import type { Db } from '../../../db/index.js';
+import { iceProvider } from '../webhooks.js';
 import { requireApproved, type BusinessRow } from '../business.js';
 import { banks, paymentUrlOf } from '../charges.js';
 import { IceError, invalidFields } from '../errors.js';
@@ -12,7 +16,7 @@ import { IceApiAccess, IceApiContract, IceApiCredentials, IceApiInvoice, IceApiI
 import { CompanyForm, refuseFutureDates } from './company.js';
 import { contractIds, contracts, type ContractId } from './contracts.js';
 import { issueCredentials } from './credentials.js';
-import { announceApiAccess } from './events.js';
+import { announceApiAccess, webhookTargetOf } from './events.js';
 import { invoiceView, openInvoiceCharge, syncInvoice } from './invoice.js';
 import { askLive } from './live.js';
 import { apiRequestOf, doneSteps, requireOpen, requireStepsBefore, saveCompany, updateRequest, type ApiRequestRow } from './store.js';
@@ -245,11 +249,27 @@ export function registerApiAccess(app: OpenAPIHono<AppEnv>) {
     (c, { business, nowMs }) => {
       const row = currentRequest(c, business);
       if (row?.status !== 'live') throw new IceError('apiNotLive', { status: row?.status ?? 'none' });
-      const issued = issueCredentials(c.get('deps').db, row, nowMs);
-      const body = { clientId: issued.row.clientId!, clientSecret: issued.clientSecret, issuedAt: shownTime(nowMs), tokenUrl: `${origin(c)}/ice/api/v1/api-token` };
+      const db = c.get('deps').db;
+      const issued = issueCredentials(db, row, nowMs);
+      const webhook = freshWebhookSecret(db, row.tenantId, business!.id, nowMs);
+      const body = { clientId: issued.row.clientId!, clientSecret: issued.clientSecret, issuedAt: shownTime(nowMs), tokenUrl: `${origin(c)}/ice/api/v1/api-token`, webhook };
       const res = reply(c, body, 201);
-      c.set('answerBody', { ...body, clientSecret: '(left out)' });
+      c.set('answerBody', { ...body, clientSecret: '(left out)', webhook: webhook && { ...webhook, signingSecret: '(left out)' } });
       return res;
     },
   );
+}
+
+/**
+ * The business's webhook URL is the tenant's ICE endpoint while it is live: issuing credentials
+ * rotates that endpoint's signing secret and answers the new one with them, the one place a
+ * business learns it (the old secret keeps signing through the usual overlap). None when the
+ * endpoint has since been set to another URL.
+ */
+function freshWebhookSecret(db: Db, tenantId: string, businessId: string, nowMs: number) {
+  const target = webhookTargetOf(db, tenantId, businessId);
+  const endpoint = endpointOf(db, tenantId, iceProvider);
+  if (!target || endpoint?.url !== target.url) return null;
+  const { row, secret } = rotateSecret(db, endpoint, defaultOverlapSeconds, nowMs);
+  return { url: row.url, signingSecret: secret, previousSecretSignsUntil: row.previousUntilMs === null ? null : new Date(row.previousUntilMs).toISOString() };
 }

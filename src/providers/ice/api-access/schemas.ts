@@ -72,7 +72,16 @@ export const IceApiInvoicePayment = z
   .openapi('IceApiInvoicePayment');
 
 export const IceApiCredentials = z
-  .object({ clientId: z.string(), clientSecret: z.string().openapi({ description: 'Shown this once' }), issuedAt: Shown, tokenUrl: z.string() })
+  .object({
+    clientId: z.string(),
+    clientSecret: z.string().openapi({ description: 'Shown this once' }),
+    issuedAt: Shown,
+    tokenUrl: z.string(),
+    webhook: z
+      .object({ url: z.string(), signingSecret: z.string(), previousSecretSignsUntil: z.string().nullable() })
+      .nullable()
+      .openapi({ description: "The webhook URL's new signing secret, shown this once (docs/webhooks.md); null when the tenant's ICE endpoint is no longer this business's URL" }),
+  })
   .openapi('IceApiCredentials');
 
 export const IceApiToken = z
