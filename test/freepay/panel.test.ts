@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { control, freepayForm, json, merchant, sandbox } from '../helpers.js';
 import { freepayCodes } from '../../src/providers/freepay/catalog.js';
-import { holidayName, isBusinessDay } from '../../src/providers/freepay/settlement.js';
+import { holidayName, isBusinessDay } from '../../src/providers/freepay/business-days.js';
 
 const app = sandbox();
 afterAll(() => app.close());

@@ -248,6 +248,29 @@ describe('the legal review', () => {
     expect([account.legalStatus, account.legalReason]).toEqual(['rejected', 'تصویر کارت ملی خوانا نیست']);
   });
 
+  it('sends ice.legal_review.pending when sent, then .rejected and .approved as decided, each with the view GET …/account/legal shows', async () => {
+    const { tenant, token, businessId } = await newBusiness({ legalReview: { decision: 'manual' } });
+    expect((await control(instance, 'PUT', `/tenants/${tenant.id}/webhooks/ice`, { url: 'http://127.0.0.1:9/hooks' })).status).toBe(200);
+    const reviewEvents = async () =>
+      ((await (await control(instance, 'GET', `/tenants/${tenant.id}/webhook-events?provider=ice&limit=1000`)).json()) as { events: { type: string; payload: unknown }[] }).events
+        .filter((e) => e.type.startsWith('ice.legal_review.'))
+        .reverse();
+    const decide = (body: unknown) => control(instance, 'POST', `/tenants/${tenant.id}/ice/businesses/${businessId}/legal-review`, body);
+    await put(token, form());
+    const pending = await getLegal(token);
+    await decide({ decision: 'reject', reason: 'تصویر کارت ملی خوانا نیست' });
+    const rejected = await getLegal(token);
+    await put(token, form());
+    await decide({ decision: 'approve' });
+    const approved = await getLegal(token);
+    expect(await reviewEvents()).toEqual([
+      { type: 'ice.legal_review.pending', payload: { businessId, ...(pending as object) } },
+      { type: 'ice.legal_review.rejected', payload: { businessId, ...(rejected as object) } },
+      { type: 'ice.legal_review.pending', payload: expect.objectContaining({ businessId, status: 'pending' }) },
+      { type: 'ice.legal_review.approved', payload: { businessId, ...(approved as object) } },
+    ].map((e) => expect.objectContaining(e)));
+  });
+
   it('refuses a bad decision, an unknown business and a business never sent for review', async () => {
     const { tenant, businessId } = await newBusiness();
     const bad = await control(instance, 'POST', `/tenants/${tenant.id}/ice/businesses/${businessId}/legal-review`, { decision: 'maybe' });

@@ -4,7 +4,7 @@
 // so 72 working hours are three whole business days' worth of time, Fridays and holidays skipped.
 import { nextJalaliDay, tehranInstant, tehranJalaliDay } from '../../core/calendar.js';
 import type { FailureReason } from './catalog.js';
-import { isBusinessDay } from './settlement.js';
+import { isBusinessDay } from './business-days.js';
 
 /** The latest return the help centre allows. */
 export const returnWorkingHours = 72;

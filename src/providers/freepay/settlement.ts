@@ -3,21 +3,17 @@
 // into one settlement paid to the merchant's account. Each payment is settled once: the
 // settlement and the marks on its payments are written in one transaction.
 import { and, asc, eq, isNull, lt, min } from 'drizzle-orm';
-import { isFriday, nextJalaliDay, tehranInstant, tehranJalaliDay } from '../../core/calendar.js';
+import { nextJalaliDay, tehranInstant, tehranJalaliDay } from '../../core/calendar.js';
 import type { AppDeps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
 import { getTenant } from '../../core/tenants.js';
 import { freepayPayments, freepaySettlements } from '../../db/schema/index.js';
 import { settlementHour } from './catalog.js';
-import holidays from './holidays.json' with { type: 'json' };
 import { freepayMerchant } from './merchant.js';
 import { recordFreepay } from './wallet.js';
+import { isBusinessDay } from './business-days.js';
 import { emitSettlement } from './webhooks.js';
 
-const holidayNames: Record<string, string> = holidays.days;
-
-export const holidayName = (day: string): string | undefined => holidayNames[day];
-export const isBusinessDay = (day: string) => !isFriday(day) && holidayNames[day] === undefined;
 
 const unsettled = (tenantId: string) =>
   and(eq(freepayPayments.tenantId, tenantId), eq(freepayPayments.status, 'verified'), isNull(freepayPayments.settlementId));

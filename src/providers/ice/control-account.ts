@@ -9,7 +9,8 @@ import { SandboxError, jsonResponse, notFound, problemResponse } from '../../san
 import { catchUp, requireTenant } from '../../sandbox/tenant-view.js';
 import { TenantParams } from '../../sandbox/routes/tenant-get.js';
 import { businessById, profileOf } from './business.js';
-import { decideReview, legalView } from './legal-review.js';
+import { decideReview } from './legal-review.js';
+import { legalView } from './legal-view.js';
 import { tehranIso } from './time.js';
 
 const Listed = z

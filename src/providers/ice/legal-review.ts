@@ -8,8 +8,7 @@ import type { Db } from '../../db/index.js';
 import { iceBusinesses } from '../../db/schema/index.js';
 import type { BusinessRow } from './business.js';
 import { iceSettingsOf, type IceSettings } from './settings.js';
-import { shownTimeOrNull } from './time.js';
-import type { DocumentMeta } from './uploads.js';
+import { emitLegalReview } from './webhooks.js';
 
 /** The reason a rejection by the control API gives when it names none. */
 export const defaultRejectReason = 'مدارک ارسال‌شده تأیید نشد';
@@ -29,8 +28,9 @@ export function decideReview(db: Db, business: BusinessRow, decision: 'approve' 
     .update(iceBusinesses)
     .set({ ...decided, legalDecideAtMs: null, legalDecidedAtMs: atMs })
     .where(and(eq(iceBusinesses.tenantId, business.tenantId), eq(iceBusinesses.id, business.id), eq(iceBusinesses.legalStatus, 'pending')))
-    .returning({ id: iceBusinesses.id })
+    .returning()
     .get();
+  if (changed) emitLegalReview(db, changed, atMs);
   return changed !== undefined;
 }
 
@@ -57,19 +57,4 @@ export function decideDueReviews(db: Db, tenantId: string, nowMs: number): void 
     return;
   }
   for (const business of due) decideReview(db, business, review.decision, review.reason, business.legalDecideAtMs!);
-}
-
-/** GET /api/v1/account/legal: the fields, the documents' metadata, the review and its times. */
-export function legalView(b: BusinessRow) {
-  return {
-    status: b.legalStatus,
-    reason: b.legalReason,
-    officialName: b.officialName,
-    fields: b.legal === null ? null : (JSON.parse(b.legal) as Record<string, string>),
-    documents: b.documents === null ? [] : (JSON.parse(b.documents) as DocumentMeta[]),
-    submittedAt: shownTimeOrNull(b.legalSubmittedAtMs),
-    /** When a pending review decides itself; null when only the control API will. */
-    decidesAt: b.legalStatus === 'pending' ? shownTimeOrNull(b.legalDecideAtMs) : null,
-    decidedAt: shownTimeOrNull(b.legalDecidedAtMs),
-  };
 }

@@ -7,6 +7,8 @@ import type { Db } from '../../db/index.js';
 import { onApiAccessEvent, webhookTargetOf, type ApiAccessEvent } from './api-access/events.js';
 import type { ReportRow } from './reports/row.js';
 import { requestView } from './reports/view.js';
+import type { BusinessRow } from './business.js';
+import { legalView } from './legal-view.js';
 import { shownTimeOrNull } from './time.js';
 
 /** What an ICE change needs to emit its event: emit stores on `db`, inside the caller's transaction. */
@@ -42,6 +44,17 @@ function forwardApiAccess(event: ApiAccessEvent, deps: IceEmitDeps): void {
   }
   const step = event.type.slice('ice.api_access.'.length);
   emitIce(deps, event.tenantId, event.type, { businessId: event.businessId, requestNumber: event.requestNumber, step }, event.occurredAtMs);
+}
+
+/**
+ * `ice.legal_review.<status>` (pending, approved, rejected) for a business after its legal
+ * information was sent or decided at `atMs`; `data` is GET /api/v1/account/legal's view with the
+ * business's id. Decisions are made where only the database is at hand (catch-up, the control
+ * API), so this emits on the deps the ICE app bound to that database.
+ */
+export function emitLegalReview(db: Db, business: BusinessRow, atMs: number): void {
+  const deps = emitDepsOf.get(db);
+  if (deps) emitIce(deps, business.tenantId, `ice.legal_review.${business.legalStatus}`, { businessId: business.id, ...legalView(business) }, atMs);
 }
 
 /** Called by each ICE app: its onboarding events are forwarded as webhook events from now on. */

@@ -8,7 +8,9 @@ import { iceBusinesses } from '../../../db/schema/index.js';
 import { digitsField, nationalCodeField, phoneField, postalCodeField, text } from '../account-fields.js';
 import { businessById, type BusinessRow } from '../business.js';
 import { IceError, invalidFields } from '../errors.js';
-import { decideDueReviews, legalView, reviewDueAt } from '../legal-review.js';
+import { decideDueReviews, reviewDueAt } from '../legal-review.js';
+import { legalView } from '../legal-view.js';
+import { emitLegalReview } from '../webhooks.js';
 import { parseInput } from '../pipeline.js';
 import { iceRoute, reply } from '../route.js';
 import { iceSettingsOf } from '../settings.js';
@@ -132,6 +134,7 @@ export function registerLegal(app: OpenAPIHono<AppEnv>) {
         .returning({ id: iceBusinesses.id })
         .get();
       if (!sent) refuseResubmission(businessById(db, business!.tenantId, business!.id)!);
+      emitLegalReview(db, businessById(db, business!.tenantId, business!.id)!, nowMs);
       decideDueReviews(db, business!.tenantId, nowMs);
       return reply(c, legalView(businessById(db, business!.tenantId, business!.id)!));
     },
