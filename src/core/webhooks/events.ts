@@ -5,6 +5,7 @@ import type { Db } from '../../db/index.js';
 import { webhookAttempts, webhookEvents } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
+import { prepared } from '../prepared.js';
 import { endpointOf } from './endpoints.js';
 import { faultText, finished, parseFault, type FaultDecider } from './faults.js';
 
@@ -42,7 +43,7 @@ export function emit(deps: EmitDeps, input: EmitInput): string {
   const queued = endpointOf(deps.db, input.tenantId, input.provider) !== undefined;
   // Decided now, whether or not an endpoint is set, so a scenario's rule counts every event it matches.
   const fault = deps.webhooks.faultFor(input.tenantId, input.provider, input.type);
-  deps.db
+  const { seq } = deps.db
     .insert(webhookEvents)
     .values({
       id,
@@ -56,9 +57,36 @@ export function emit(deps: EmitDeps, input: EmitInput): string {
       nextWallMs: queued ? deps.wall.now() : null,
       fault: fault ? faultText({ ...fault, spent: 0 }) : null,
     })
-    .run();
+    .returning({ seq: webhookEvents.seq })
+    .get();
   if (queued) deps.webhooks.kick();
+  forgetOldEvents(deps.db, input.tenantId, seq);
   return id;
+}
+
+/** The most events kept per tenant: older ones that are no longer queued go, with their attempts. */
+export const keptEventsPerTenant = 10_000;
+/** Pruning is looked at once in this many events (by their seq), so it costs little per event. */
+const pruneEvery = 100;
+
+const prunable = ({ $client: client }: Db) => ({
+  count: client.prepare<[string], number>('SELECT count(*) FROM webhook_events WHERE tenant_id = ?').pluck(),
+  // The seq below which the tenant's events are older than the newest keptEventsPerTenant.
+  edge: client.prepare<[string, number], number>('SELECT seq FROM webhook_events WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?').pluck(),
+  attempts: client.prepare<[string, number]>(
+    "DELETE FROM webhook_attempts WHERE event_id IN (SELECT id FROM webhook_events WHERE tenant_id = ? AND seq <= ? AND state != 'pending')",
+  ),
+  events: client.prepare<[string, number]>("DELETE FROM webhook_events WHERE tenant_id = ? AND seq <= ? AND state != 'pending'"),
+});
+
+/** Keeps the tenant's events to the newest keptEventsPerTenant (those still queued stay whatever their age). */
+function forgetOldEvents(db: Db, tenantId: string, seq: number): void {
+  const statements = prepared(db, prunable);
+  if (seq % pruneEvery !== 0 || statements.count.get(tenantId)! <= keptEventsPerTenant) return;
+  const edge = statements.edge.get(tenantId, keptEventsPerTenant);
+  if (edge === undefined) return;
+  statements.attempts.run(tenantId, edge);
+  statements.events.run(tenantId, edge);
 }
 
 /** The JSON body POSTed: the same bytes on every attempt. */
