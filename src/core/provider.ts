@@ -51,7 +51,7 @@ export interface ProviderTenancy {
 }
 
 export interface TestRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, string | string[]>;
   body?: unknown;

@@ -6,7 +6,8 @@ import { accountTestValues } from './account-test-values.js';
 import { reportTestValues } from './reports/test-values.js';
 import { consentTestValues } from './consent/test-values.js';
 import { reportBodyTestValues } from './reports/body-test-values.js';
+import { apiAccessTestValues } from './api-access/test-values.js';
 
 export function iceTestValues(): readonly TestValue[] {
-  return [...accountTestValues(), ...bankPageTestValues(), ...reportTestValues(), ...reportBodyTestValues(), ...consentTestValues()];
+  return [...accountTestValues(), ...bankPageTestValues(), ...reportTestValues(), ...reportBodyTestValues(), ...consentTestValues(), ...apiAccessTestValues()];
 }

@@ -10,7 +10,7 @@ const TestValueSchema = z
     endpoint: z.string(),
     outcome: z.string(),
     request: z.object({
-      method: z.enum(['GET', 'POST']),
+      method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
       path: z.string(),
       query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
       body: z.unknown().optional(),
