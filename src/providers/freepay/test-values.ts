@@ -4,6 +4,7 @@
 import type { TestValue } from '../../core/provider.js';
 import { failureClassOf, freepayCodes, testCards, type FailureReason } from './catalog.js';
 import { failedPaymentCode } from './failures.js';
+import { onboardingTestValues } from './accounts/test-values.js';
 
 const page = (fields: Record<string, string>) => ({
   method: 'POST' as const,
@@ -28,5 +29,5 @@ export function freepayTestValues(): TestValue[] {
     request: page({ card: card.number, pin2: '12345', cvv2: '123', expMonth: '12', expYear: '09', captcha: '{{captcha}}', action: 'pay' }),
     note: `${card.bank}: ${card.note}${failureNote(card.outcome)}`,
   }));
-  return [...cards, { provider: 'freepay', endpoint: 'payment-gateway', outcome: 'cancelled', request: page({ action: 'cancel' }), note: 'the Cancel button' }];
+  return [...cards, { provider: 'freepay', endpoint: 'payment-gateway', outcome: 'cancelled', request: page({ action: 'cancel' }), note: 'the Cancel button' }, ...onboardingTestValues()];
 }
