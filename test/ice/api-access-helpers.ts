@@ -4,28 +4,13 @@ import type { Instance } from '../../src/instance.js';
 import { control } from '../helpers.js';
 import { advance, ice, iceTenant, signIn, type IceTenant } from './helpers.js';
 import { payAs } from './bank-helpers.js';
+import { testCompany } from '../../src/providers/ice/api-access/test-values.js';
 
 /** 1400/02/04 10:00 in Tehran: the seed's invoice starts that day. */
 export const startAt = '2021-04-24T10:00:00+04:30';
 
-export const company = {
-  companyName: 'شرکت نمونه پارس',
-  economicCode: '411111111111',
-  ceoName: 'سارا احمدی',
-  ceoNationalCode: '0012345679',
-  chairmanName: 'علی محمدی',
-  chairmanNationalCode: '0020000014',
-  boardMemberName: 'مریم رضایی',
-  boardMemberNationalCode: '0012345679',
-  postalCode: '1234567890',
-  address: 'تهران، خیابان آزادی، پلاک ۱',
-  registrationNumber: '123456',
-  registrationDate: '1399/08/07',
-  gazetteNumber: '21345',
-  gazetteDate: '1399/08/20',
-  phone: '02188776655',
-  nationalId: '10101234508',
-};
+/** Company information every check accepts: the one the published test values send. */
+export const company = testCompany;
 
 export const returnUrl = 'http://localhost:3000/api-access/return';
 export const documents = { ip1: '203.0.113.10', ip2: '203.0.113.11', webhookUrl: 'https://example.com/ice/webhook' };
