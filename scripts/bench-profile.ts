@@ -1,0 +1,137 @@
+// npx tsx scripts/bench-profile.ts: serves Mahak under `node --cpu-prof`, loads Jibit card inquiry with
+// autocannon, and prints where the server's CPU went: self time by function and by file,
+// as microseconds per request, so the hot path's costs can be compared before and after a change.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import autocannon from 'autocannon';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const top = Number(process.env.PROFILE_TOP ?? 30);
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number }
+
+async function json(url: string, init?: RequestInit) {
+  const res = await fetch(url, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mahak-profile-'));
+// PROFILE_BARE=1 profiles the bare reference route instead, to see what any Hono route pays.
+const bare = process.env.PROFILE_BARE === '1';
+const script = bare ? 'scripts/bench-bare.ts' : 'src/main.ts';
+const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', script], {
+  env: { ...process.env, MAHAK_DB: join(dir, 'bench.db'), PORT: '0', HOST: '127.0.0.1' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let url = '';
+let output = '';
+for await (const chunk of child.stdout!) {
+  output += String(chunk);
+  const port = /serving on http:\/\/localhost:(\d+)/.exec(output)?.[1];
+  if (port) { url = `http://127.0.0.1:${port}`; break; }
+}
+if (!url) throw new Error(`the server exited before serving:\n${output}`);
+
+const { target, headers } = bare ? { target: `${url}/bare`, headers: {} } : await cardInquiry();
+async function cardInquiry() {
+const tenant = await json(`${url}/_sandbox/tenants`, {
+  method: 'POST',
+  body: JSON.stringify({ jibit: { dailyLimits: { 'card-inquiry': 1_000_000_000 }, balances: { PRF: 1e15 } } }),
+});
+const pair = await json(`${url}/jibit/ide/v1/tokens/generate`, { method: 'POST', body: JSON.stringify(tenant.jibit) });
+const values = (await json(`${url}/_sandbox/test-values?endpoint=card-inquiry&outcome=success`)) as unknown as {
+  request: { query: Record<string, string> };
+}[];
+return {
+  headers: { Authorization: `Bearer ${pair.accessToken}` },
+  target: `${url}/jibit/ide/v1/cards?number=${values[0]!.request.query.number}`,
+};
+}
+await autocannon({ url: target, connections, duration: 2, headers });
+const loadStart = performance.now();
+const result = await autocannon({ url: target, connections, duration: seconds, headers });
+const loadEnd = performance.now();
+child.kill('SIGTERM');
+await once(child, 'exit');
+const exited = performance.now();
+
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+if (!file) throw new Error('no profile was written');
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+rmSync(dir, { recursive: true, force: true });
+
+// Only the samples taken during the measured load count: start-up, warm-up and shutdown are left out.
+const windowFrom = profile.endTime - (exited - loadStart) * 1000;
+const windowTo = profile.endTime - (exited - loadEnd) * 1000;
+const sampledAt: number[] = [];
+let t = profile.endTime - profile.timeDeltas.reduce((a, b) => a + b, 0);
+for (const delta of profile.timeDeltas) sampledAt.push((t += delta));
+const self = new Map<number, number>();
+profile.samples.forEach((id, i) => {
+  if (sampledAt[i]! >= windowFrom && sampledAt[i]! <= windowTo) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
+
+const parent = new Map<number, Node>();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+const place = (u: string) => (u.startsWith('file://') ? relative(process.cwd(), new URL(u).pathname) : u);
+
+/** Where a call's time goes, in the groups the README's table uses; first match wins. */
+const groups: [string, RegExp][] = [
+  ['token check (jose, token cache)', /src\/core\/tokens|node_modules\/jose/],
+  ['tenant lookup and settings', /src\/core\/tenants|jibit\/settings|jibit\/tenancy/],
+  ['world lookup', /src\/core\/world/],
+  ['limit and charge (meter, ledger)', /src\/core\/(meter|ledger|accounts)/],
+  ['journal (text on the path, batch writes behind)', /src\/core\/(journal|write-behind)|better-sqlite3/],
+  ['scenario rule check', /src\/core\/scenarios/],
+  ['zod', /node_modules\/zod/],
+  ['Hono routing', /hono\/dist\/(router|hono-base)/],
+  ['Hono context and compose, node-server adapter', /hono\/dist|@hono\/node-server/],
+  ['Mahak middleware and server (app, http, node-server, body limit)', /src\/(app|core\/(http|node-server|body-limit|forced-error|raw-head|socket-answers|health))/],
+  ['Jibit pipeline, dispatch and handler', /src\/providers\/jibit/],
+  ['Node HTTP, streams and timers', /^node:/],
+];
+const nativeGroups: [string, RegExp][] = [
+  ['JSON (parse, stringify)', /^(stringify|parse)$/],
+  ['socket writes and reads (native)', /^(writev|writeBuffer|writeUtf8String|writeLatin1String|onStreamRead|shutdown)$/],
+  ['garbage collector', /^\(garbage collector\)$/],
+  ['idle', /^\(idle\)$/],
+  ['V8 and runtime (program)', /^\(program\)$/],
+];
+function groupOf(node: Node): string {
+  const native = nativeGroups.find(([, re]) => !node.callFrame.url && re.test(node.callFrame.functionName));
+  if (native) return native[0];
+  // Other native frames count towards the code that called them.
+  let n: Node | undefined = node;
+  while (n && !n.callFrame.url) n = parent.get(n.id);
+  if (!n) return 'other native';
+  const where = place(n.callFrame.url);
+  return groups.find(([, re]) => re.test(where))?.[0] ?? `other: ${where}`;
+}
+
+const byFunction = new Map<string, number>();
+const byGroup = new Map<string, number>();
+for (const [id, us] of self) {
+  const node = byId.get(id)!;
+  const where = place(node.callFrame.url) || '(native)';
+  const fn = `${node.callFrame.functionName || '(anonymous)'}  ${where}:${node.callFrame.lineNumber + 1}`;
+  byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  const group = groupOf(node);
+  byGroup.set(group, (byGroup.get(group) ?? 0) + us);
+}
+const requests = result.requests.total;
+const print = (title: string, m: Map<string, number>, n: number) => {
+  console.log(`\n${title} (µs per request, self time)`);
+  for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${(us / requests).toFixed(2).padStart(8)}  ${k}`);
+};
+console.log(`${requests} ${bare ? 'bare route requests' : 'card inquiries'} in ${seconds} s (${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms), non-2xx ${result.non2xx}`);
+const busy = [...self].filter(([id]) => byId.get(id)!.callFrame.functionName !== '(idle)').reduce((a, [, us]) => a + us, 0);
+console.log(`server CPU while loaded: ${(busy / requests).toFixed(1)} µs per request (idle left out)`);
+print('by group', byGroup, 40);
+print('by function', byFunction, top);
