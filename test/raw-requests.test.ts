@@ -127,6 +127,16 @@ test('a target with raw spaces, a tab or control bytes still answers in its fami
   expect(seen(await raw(get('/ice/api/v1/reports?x=a b')))).toEqual(iceUnreadable);
 });
 
+test('on ICE’s bank and consent pages an unreadable request answers a page, as every answer there is; a path naming no bank, ICE’s notFound', async () => {
+  const bank = await raw(get('/ice/bank/saman/chg_x?a=b c'));
+  expect([bank.statusLine, bank.headers['content-type']]).toEqual(['HTTP/1.1 404 Not Found', 'text/html; charset=UTF-8']);
+  expect(bank.body).toMatch(/^<!doctype html>|^<html/i);
+  const consent = await raw(get('/ice/c/tok\tx'));
+  expect([consent.statusLine, consent.headers['content-type']]).toEqual(['HTTP/1.1 404 Not Found', 'text/html; charset=UTF-8']);
+  expect(consent.body).toContain('data-reason="unknown"');
+  expect(seen(await raw(get('/ice/bank/nope/x?a=b c')))).toEqual({ statusLine: 'HTTP/1.1 404 Not Found', type: 'application/json', body: { code: 'notFound', message: iceCodes.notFound.message } });
+});
+
 test('a raw Persian path under /_sandbox answers the control API’s 404 for the decoded path', async () => {
   expect(seen(await raw(get('/_sandbox/tenants/آزمون')))).toEqual({
     statusLine: 'HTTP/1.1 404 Not Found',

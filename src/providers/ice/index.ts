@@ -1,12 +1,13 @@
 // ICE credit-report consent, mounted at /ice: a business's panel API (sign-up, login, legal
 // review, wallet, report requests, dashboard), the person's consent page and the bank pages
 // (spec ../shared/spec/ice.md §8). Its routes, and the provider the sandbox mounts.
+import { iceMalformedAnswer } from './malformed.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
 import type { Provider } from '../../core/provider.js';
 import { journalCalls } from '../../core/journal-calls.js';
 import { limitBody } from '../../core/body-limit.js';
-import { documentedIceCode, iceEndpointIds } from './catalog.js';
+import { documentedIceCode, iceEndpointIds, iceEndpoints, type IceEndpointId } from './catalog.js';
 import { IceError } from './errors.js';
 import { asIceError, iceErrorResponse } from './error-response.js';
 import { iceBodyBytes, iceBodyRefused } from './pipeline.js';
@@ -69,6 +70,7 @@ export const ice: Provider = {
   basePath: iceBasePath,
   endpointIds: iceEndpointIds,
   documentedCode: documentedIceCode,
+  documentedCodes: (id) => iceEndpoints[id as IceEndpointId] ?? [],
   settings: {
     schema: IceSettingsPatch,
     setupDescription: 'As PATCH /_sandbox/tenants/{id}/ice: prices, consent and viewing lifetimes, the legal review, SMS codes, charge limits',
@@ -83,8 +85,5 @@ export const ice: Provider = {
   createApp: createIceApp,
   errorResponse: (c, error) => iceErrorResponse(c, asIceError(error)),
   notFoundResponse: (c) => iceErrorResponse(c, new IceError('notFound')),
-  malformedRequest: () => {
-    const error = new IceError('invalidInput');
-    return { status: error.http, body: error.body };
-  },
+  malformedRequest: iceMalformedAnswer,
 };
