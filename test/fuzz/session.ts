@@ -28,6 +28,7 @@ export interface Session {
 
 /** A new tenant; the scratch tenant, the token pair and the payment only when `uses` names them. */
 export async function newSession(call: Call, uses: (name: string) => boolean): Promise<Session> {
+  await clearBlacklist(call);
   const tenant = await ok<{ id: string; jibit: { apiKey: string; secretKey: string }; freepay: { apiKey: string } }>(call('POST', '/_sandbox/tenants', {}), 201, 'tenant creation');
   const vars: Vars = { tenantId: tenant.id, apiKey: tenant.jibit.apiKey, secretKey: tenant.jibit.secretKey, freepayKey: tenant.freepay.apiKey };
   if (uses('scratchId')) vars.scratchId = (await ok<{ id: string }>(call('POST', '/_sandbox/tenants', {}), 201, 'scratch tenant creation')).id;
@@ -58,4 +59,13 @@ export async function newSession(call: Call, uses: (name: string) => boolean): P
 /** Drops the run's tenants, so that a long run does not grow the database without end. */
 export async function endSession(call: Call, session: Session): Promise<void> {
   for (const id of [session.tenantId, session.vars.scratchId]) if (id) await (await call('DELETE', `/_sandbox/tenants/${id}`)).text();
+}
+
+/**
+ * Shaparak's blacklist is one per instance and stops every merchant of a listed identity, every
+ * tenant's default merchant included: an earlier run's listing must not refuse this run's payments.
+ */
+async function clearBlacklist(call: Call): Promise<void> {
+  const { entries } = await ok<{ entries: { identity: string }[] }>(call('GET', '/_sandbox/freepay/blacklist'), 200, 'blacklist');
+  for (const { identity } of entries) await (await call('DELETE', `/_sandbox/freepay/blacklist/${identity}`)).text();
 }
