@@ -13,6 +13,8 @@ export interface ScenarioFacts {
   endpointIds: readonly string[];
   /** The code as the endpoint documents it, or undefined when it does not. */
   documentedCode(endpointId: string, code: string): string | undefined;
+  /** Every code the endpoint documents, to suggest the nearest to a misspelt one. */
+  documentedCodes(endpointId: string): readonly string[];
 }
 
 /** The settings a tenant may change, by the control API and by a scenario's setup. */

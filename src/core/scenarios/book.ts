@@ -5,6 +5,7 @@ import { basename, extname, join, relative } from 'node:path';
 import type { Db } from '../../db/index.js';
 import { insertRecords } from '../world/store.js';
 import { ScenarioInvalid, type ParsedScenario, type ScenarioFormat } from './parse.js';
+import { readDocument } from './document.js';
 import type { Scenario } from './schema.js';
 
 export interface StoredScenario {
@@ -50,16 +51,24 @@ export function readScenarioFile(format: ScenarioFormat, path: string, root?: st
   } catch (error) {
     throw new ScenarioInvalid(path, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
   }
-  const parsed = format.parseText(text, path);
-  const { name, provider } = parsed.scenario;
+  let parsed: ParsedScenario | undefined;
+  let reasons: string[] = [];
+  try {
+    parsed = format.parseText(text, path);
+  } catch (error) {
+    if (!(error instanceof ScenarioInvalid)) throw error;
+    reasons = [...error.reasons];
+  }
+  // Name and folder are checked even when the rest is not valid, so one pass shows every problem.
+  const read = parsed === undefined ? readDocument(text) : undefined;
+  const { name, provider } = parsed?.scenario ?? (read?.ok ? (read.value as { name?: unknown; provider?: unknown }) ?? {} : {});
   const stem = basename(path, extname(path));
-  const reasons: string[] = [];
-  if (stem !== name) reasons.push(`name: ${name} differs from the file name ${stem}; name a file after its scenario`);
-  if (root !== undefined) {
+  if (typeof name === 'string' && stem !== name) reasons.push(`name: ${name} differs from the file name ${stem}; name a file after its scenario`);
+  if (root !== undefined && typeof provider === 'string' && format.facts(provider) !== undefined) {
     const folder = relative(root, path).split(/[\\/]/)[0];
     if (folder !== provider) reasons.push(`provider: ${provider} scenarios belong in ${join(root, provider)}/`);
   }
-  if (reasons.length > 0) throw new ScenarioInvalid(path, reasons);
+  if (parsed === undefined || reasons.length > 0) throw new ScenarioInvalid(path, reasons);
   return { ...parsed, source: text };
 }
 

@@ -1,7 +1,8 @@
 // Reading a scenario: YAML or JSON text → the schema → the checks the schema cannot make
 // (endpoint ids of the provider, error codes the endpoints document, consistent fixtures).
 import { readDocument } from './document.js';
-import { scenarioJsonSchema, scenarioSchema, type Scenario } from './schema.js';
+import { Rule, scenarioJsonSchema, scenarioSchema, type Scenario } from './schema.js';
+import { nearest } from '../nearest.js';
 import type { Provider, ScenarioFacts } from '../provider.js';
 import { extraFixtureRecords } from '../world/fixtures.js';
 import type { WorldRecords } from '../world/records.js';
@@ -53,17 +54,20 @@ export function createScenarioFormat(providers: readonly Provider[]): ScenarioFo
   };
 }
 
+/** At most this many reasons are listed, so an answer to a huge bad upload stays readable. */
+const maxReasons = 100;
+
 function checkScenario(schema: ScenarioFormat['schema'], byId: ReadonlyMap<string, ScenarioFacts>, input: unknown, source: string): ParsedScenario {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new ScenarioInvalid(
-      source,
-      parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    // The rules that read are still checked against the catalog, so one pass shows every problem.
+    reasons.push(...readableRuleProblems(input, byId));
+    throw new ScenarioInvalid(source, capped(reasons));
   }
   const scenario = parsed.data;
   // The schema's enum admits only listed providers.
-  const reasons = ruleProblems(scenario, byId.get(scenario.provider)!);
+  const reasons = ruleProblems(scenario.provider, scenario.rules, byId.get(scenario.provider)!);
   let records: WorldRecords | undefined;
   if (scenario.fixtures) {
     try {
@@ -72,30 +76,57 @@ function checkScenario(schema: ScenarioFormat['schema'], byId: ReadonlyMap<strin
       reasons.push((error as Error).message);
     }
   }
-  if (reasons.length > 0) throw new ScenarioInvalid(source, reasons);
+  if (reasons.length > 0) throw new ScenarioInvalid(source, capped(reasons));
   return { scenario, records };
 }
 
-function ruleProblems(scenario: Scenario, facts: ScenarioFacts): string[] {
+function capped(reasons: string[]): string[] {
+  if (reasons.length <= maxReasons) return reasons;
+  return [...reasons.slice(0, maxReasons), `… and ${reasons.length - maxReasons} more`];
+}
+
+/** The catalog problems of the rules that pass the schema, in a document that does not. */
+function readableRuleProblems(input: unknown, byId: ReadonlyMap<string, ScenarioFacts>): string[] {
+  if (input === null || typeof input !== 'object') return [];
+  const { provider, rules } = input as { provider?: unknown; rules?: unknown };
+  const facts = typeof provider === 'string' ? byId.get(provider) : undefined;
+  if (facts === undefined || !Array.isArray(rules)) return [];
+  const readable = rules.map((rule) => {
+    const read = Rule.safeParse(rule);
+    return read.success ? read.data : undefined;
+  });
+  return ruleProblems(facts.id, readable, facts);
+}
+
+/** Rules that are undefined did not read; their index still names the others. */
+function ruleProblems(provider: string, rules: readonly (Rule | undefined)[], facts: ScenarioFacts): string[] {
   const known = new Set(facts.endpointIds);
   const problems: string[] = [];
-  scenario.rules.forEach((rule, index) => {
+  rules.forEach((rule, index) => {
+    if (rule === undefined) return;
     const at = `rules.${index}`;
     const endpoints = rule.when.endpoint === undefined ? [] : [rule.when.endpoint].flat();
     for (const id of endpoints) {
-      if (!known.has(id)) problems.push(`${at}.when.endpoint: ${id} is not a ${scenario.provider} endpoint; endpoints: ${facts.endpointIds.join(', ')}`);
+      if (known.has(id)) continue;
+      const hint = nearest(id, facts.endpointIds);
+      problems.push(`${at}.when.endpoint: ${id} is not a ${provider} endpoint; ${hint ? `did you mean ${hint}? ` : ''}endpoints: ${facts.endpointIds.join(', ')}`);
     }
     const code = rule.then.error;
     if (code === undefined) return;
     const within = endpoints.length > 0 ? endpoints.filter((id) => known.has(id)) : facts.endpointIds;
     const undocumented = within.filter((id) => !facts.documentedCode(id, code));
+    // The nearest code the same endpoints document: a slip of the keyboard is named with its fix.
+    const hint = () => {
+      const near = nearest(code, new Set(undocumented.flatMap((id) => facts.documentedCodes(id))));
+      return near === undefined ? '' : `; did you mean ${near}?`;
+    };
     if (endpoints.length > 0 && undocumented.length > 0) {
-      problems.push(`${at}.then.error: ${code} is not a documented error of ${undocumented.join(', ')}`);
+      problems.push(`${at}.then.error: ${code} is not a documented error of ${undocumented.join(', ')}${hint()}`);
     } else if (endpoints.length === 0 && undocumented.length === within.length) {
-      problems.push(`${at}.then.error: no ${scenario.provider} endpoint documents ${code}`);
+      problems.push(`${at}.then.error: no ${provider} endpoint documents ${code}${hint()}`);
     }
   });
-  const ids = scenario.rules.map((r) => r.id).filter((id): id is string => id !== undefined);
+  const ids = rules.map((r) => r?.id).filter((id): id is string => id !== undefined);
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length > 0) problems.push(`rules: id ${repeated[0]} is used twice`);
   return problems;

@@ -3,7 +3,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
 import type { Provider } from '../../core/provider.js';
-import { documentedFreepayCode, freepayEndpointIds } from './catalog.js';
+import { documentedFreepayCode, freepayEndpointIds, freepayEndpoints, type FreepayEndpointId } from './catalog.js';
 import { FreepayError } from './errors.js';
 import { freepayMalformedAnswer } from './malformed.js';
 import { asFreepayError, freepayErrorResponse } from './error-response.js';
@@ -48,6 +48,7 @@ export const freepay: Provider = {
   endpointIds: freepayEndpointIds,
   // Codes by name (amountMismatch) or status number (-12).
   documentedCode: documentedFreepayCode,
+  documentedCodes: (id) => freepayEndpoints[id as FreepayEndpointId] ?? [],
   settings: {
     schema: FreepayMerchantPatch,
     setupDescription: 'As PATCH /_sandbox/tenants/{id}/freepay: sites, status, amount limits, authority lifetime',

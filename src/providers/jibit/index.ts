@@ -3,7 +3,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../core/http.js';
 import type { Provider } from '../../core/provider.js';
-import { documentedSpelling, endpointIds } from './catalog.js';
+import { catalogEndpoint, documentedSpelling, endpointIds } from './catalog.js';
 import { JibitError, renderJibitError } from './errors.js';
 import { asJibitError, jibitErrorResponse } from './error-response.js';
 import { JibitSettingsPatch, applyJibitSettings } from './settings-patch.js';
@@ -60,6 +60,7 @@ export const jibit: Provider = {
   basePath: jibitBasePath,
   endpointIds,
   documentedCode: documentedSpelling,
+  documentedCodes: (id) => catalogEndpoint(id).errors.map((e) => e.code),
   settings: {
     schema: JibitSettingsPatch,
     setupDescription: 'As PATCH /_sandbox/tenants/{id}/jibit: balances, billing, daily limits, prices, allowed IPs',
