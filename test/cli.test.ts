@@ -81,7 +81,7 @@ describe('mahak --help', () => {
     [['serve', '--help'], 'Usage: mahak serve [options]'],
     [['scenario', 'validate', '--help'], 'Usage: mahak scenario validate <file…>'],
     [['scenario', 'list', '-h'], 'Usage: mahak scenario list [--url <url> [--token <t>] | --dir <dir>]'],
-    [['scenario', 'run', '--help'], 'Usage: mahak scenario run <file> [--url <url> [--token <t>]] [--keep]'],
+    [['scenario', 'run', '--help'], 'Usage: mahak scenario run <name or file> [--url <url> [--token <t>]] [--dir <dir>] [--keep]'],
     [['tenant', 'create', '--help'], 'Usage: mahak tenant create [--url <url>] [--token <t>] [--name <name>]'],
   ])('%j prints its usage and exits 0', async (argv, first) => {
     const { code, out, err } = await mahak(...argv);
@@ -95,9 +95,9 @@ describe('mahak --help', () => {
     [['scenario', 'frobnicate'], 'mahak: unknown scenario subcommand: frobnicate'],
     [['tenant'], 'mahak: tenant needs a subcommand: create'],
     [['scenario', 'validate'], 'mahak: scenario validate needs at least one file'],
-    [['scenario', 'run'], 'mahak: scenario run needs exactly one file'],
+    [['scenario', 'run'], 'mahak: scenario run needs exactly one scenario: its name or its file'],
     [['serve', '--port'], "mahak: Option '--port <value>' argument missing"],
-    [['serve', '--port', 'abc'], 'mahak: --port abc is not a port number; give a whole number from 0 to 65535 (0 picks a free one)'],
+    [['serve', '--port', 'abc'], 'mahak: --port must be a whole number from 0 to 65535, got abc (0 picks a free port)'],
     [['scenario', 'list', '--bogus'], "mahak: Unknown option '--bogus'"],
   ])('%j is a usage error: exit 2 with the reason', async (argv, reason) => {
     const { code, out, err } = await mahak(...argv);
@@ -133,19 +133,20 @@ describe('mahak scenario validate', () => {
 });
 
 describe('mahak scenario list', () => {
-  it("lists a folder's scenarios by name, provider and first line", async () => {
+  it("lists a folder's scenarios by name, provider, file and description", async () => {
     const { code, out } = await mahak('scenario', 'list', '--dir', join(dir, 'jibit'));
     expect(code).toBe(1); // the folder's files are checked against their provider folder: jibit/ holds no provider folder
-    expect(out).toEqual([`${'two-calls.yaml'.padEnd(32)} NOT VALID provider: jibit scenarios belong in ${join(dir, 'jibit', 'jibit')}/`]);
+    expect(out).toEqual([`${good}  NOT VALID`, `    provider: jibit scenarios belong in ${join(dir, 'jibit', 'jibit')}/`]);
     const listed = await mahak('scenario', 'list', '--dir', dir);
-    expect(listed.out).toContain(`${'two-calls'.padEnd(32)} jibit    Given a token, when balances are asked twice, then the second fails.`);
+    expect(listed.out).toContain(`${'two-calls'.padEnd(32)} jibit    ${good}`);
+    expect(listed.out).toContain('    Given a token, when balances are asked twice, then the second fails.');
     expect(listed.code).toBe(1); // bad/ and wrong/ hold files outside their provider's folder
   });
 
   it('lists the scenarios that come with Mahak by default, all valid', async () => {
     const { code, out } = await mahak('scenario', 'list');
     expect(code).toBe(0);
-    expect(out.map((l) => l.split(' ')[0])).toEqual(expect.arrayContaining(['daily-limit-exhausted', 'flaky-provider', 'error-codes-cards', 'token-expiry']));
+    expect(out.filter((l) => !l.startsWith(' ')).map((l) => l.split(' ')[0])).toEqual(expect.arrayContaining(['daily-limit-exhausted', 'flaky-provider', 'error-codes-cards', 'token-expiry']));
   });
 });
 
@@ -164,7 +165,11 @@ describe('against a running sandbox', () => {
       out: [`two-calls: 3 steps against ${url}`, 'ok    token (n ms)', 'ok    first balances (n ms)', 'ok    second balances (n ms)', 'passed: 3 of 3 steps'],
     });
     const listed = await mahak('scenario', 'list', '--url', url);
-    expect(listed).toEqual({ code: 0, out: [`${'two-calls'.padEnd(32)} jibit    Given a token, when balances are asked twice, then the second fails.`], err: [] });
+    expect(listed).toEqual({
+      code: 0,
+      out: [`${'two-calls'.padEnd(32)} jibit    (uploaded)`, '    Given a token, when balances are asked twice, then the second fails.'],
+      err: [],
+    });
   });
 
   it('scenario run --keep keeps the tenant and prints its id', async () => {
@@ -233,7 +238,12 @@ describe('mahak serve', () => {
 
   it('stops when the scenarios folder does not exist', async () => {
     const { code, err } = await mahak('serve', '--port', '0', '--db', ':memory:', '--scenarios', join(dir, 'nowhere'));
-    expect({ code, err }).toEqual({ code: 1, err: ['Mahak cannot start: a scenario is not valid.', `  ${join(dir, 'nowhere')}`, '    the scenarios folder does not exist'] });
+    expect({ code, err }).toEqual({
+      code: 1,
+      err: [
+        `Mahak cannot start: the scenarios folder ${join(dir, 'nowhere')} (--scenarios) does not exist. Give --scenarios the path of a folder of scenario files, or leave it out for the ones that come with Mahak.`,
+      ],
+    });
   });
 
   it('the executable serves with the shipped scenarios loaded, and stops on SIGTERM', async () => {

@@ -1,18 +1,38 @@
 // What `mahak serve` says when it cannot start: one line each, saying what is wrong and which
 // option (flag, or variable for npm start) to change. Never a stack trace.
+import { statSync } from 'node:fs';
 import { DbUnusable } from '../db/index.js';
 
 /** Why a --port flag or PORT variable is not a port, or undefined when it is one (or not given). */
 export function portProblem(name: string, value: string | undefined): string | undefined {
   if (value === undefined || (/^\d{1,5}$/.test(value) && Number(value) <= 65535)) return undefined;
-  const given = name.startsWith('--') ? `${name} ${value}` : `${name}=${value}`;
-  return `${given} is not a port number; give a whole number from 0 to 65535 (0 picks a free one)`;
+  return `${name} must be a whole number from 0 to 65535, got ${value} (0 picks a free port)`;
 }
 
 /** The first flag given an empty value (`--db ''`), named, or undefined. */
 export function emptyFlag(values: Record<string, unknown>): string | undefined {
   const empty = Object.keys(values).find((name) => values[name] === '');
   return empty === undefined ? undefined : `--${empty} needs a value`;
+}
+
+/** Why an --admin-token flag cannot lock the control API (its value never echoed), or undefined. */
+export function adminTokenProblem(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < 16) return '--admin-token must be at least 16 characters (for example: openssl rand -base64 32)';
+  if (!/^[\x21-\x7e]+$/.test(value)) return '--admin-token must be printable ASCII without spaces';
+  return undefined;
+}
+
+/** Why a scenarios folder cannot be loaded, in words naming where it came from, or undefined. */
+export function scenariosFolderProblem(dir: string, from: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    return `the scenarios folder ${dir} (${from}) does not exist. Give ${from} the path of a folder of scenario files, or leave it out for the ones that come with Mahak.`;
+  }
+  if (!stat.isDirectory()) return `the scenarios folder ${dir} (${from}) is a file, not a folder. Give ${from} the folder that holds it.`;
+  return undefined;
 }
 
 /** An error of server.listen() in words. */

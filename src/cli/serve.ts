@@ -12,7 +12,7 @@ import { defaultJibitKeys } from '../providers/jibit/tenancy.js';
 import { defaultFreepayKey } from '../providers/freepay/tenancy.js';
 import { generateAdminToken, isLoopbackHost, tenantControlToken } from '../sandbox/control-tokens.js';
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
-import { listenFailure, openFailure } from './failures.js';
+import { listenFailure, openFailure, scenariosFolderProblem } from './failures.js';
 import type { Io } from './io.js';
 
 export interface ServeOptions {
@@ -20,6 +20,8 @@ export interface ServeOptions {
   host: string;
   db: string;
   scenarios?: string;
+  /** Where `scenarios` came from (--scenarios or MAHAK_SCENARIOS), to name it when it leads nowhere. */
+  scenariosFrom?: string;
   worldSeed: string;
   trustProxy: boolean;
   journalLimit: number;
@@ -34,6 +36,11 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
   // Beyond loopback anyone who reaches the port could read secrets and reset tenants: never open there.
   const generated = options.adminToken === undefined && !isLoopbackHost(options.host);
   const adminToken = generated ? generateAdminToken() : options.adminToken;
+  const missing = options.scenarios === undefined ? undefined : scenariosFolderProblem(scenariosDir, options.scenariosFrom ?? 'MAHAK_SCENARIOS');
+  if (missing) {
+    io.err(`Mahak cannot start: ${missing}`);
+    return Promise.resolve({ exitCode: 1 });
+  }
   let instance: ReturnType<typeof createInstance>;
   try {
     instance = createInstance({

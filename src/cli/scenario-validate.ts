@@ -1,0 +1,28 @@
+// `mahak scenario validate <file…>`: one line per valid file, every problem of the others.
+import { readScenarioFile } from '../scenario-format.js';
+import { ScenarioInvalid } from '../core/scenarios/parse.js';
+import { help } from './help.js';
+import { parse, UsageError } from './usage.js';
+import { printInvalid } from './scenario-folder.js';
+import type { Io } from './io.js';
+
+export const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+export function validateCommand(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {}, true);
+  if (values.help) return io.out(help.validate), 0;
+  if (positionals.length === 0) throw new UsageError('scenario validate needs at least one file');
+  let failed = 0;
+  for (const path of positionals) {
+    try {
+      const { scenario } = readScenarioFile(path);
+      io.out(`ok    ${path}  (${scenario.name}: ${scenario.provider}, ${count(scenario.rules.length, 'rule')}, ${count(scenario.steps.length, 'step')})`);
+    } catch (error) {
+      if (!(error instanceof ScenarioInvalid)) throw error;
+      failed++;
+      printInvalid(io, path, error.reasons);
+    }
+  }
+  if (positionals.length > 1) io.out(`${positionals.length - failed} valid, ${failed} not valid`);
+  return failed > 0 ? 1 : 0;
+}
