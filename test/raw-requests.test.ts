@@ -125,6 +125,9 @@ test('a target with raw spaces, a tab or control bytes still answers in its fami
   expect(seen(await raw(get(`/freepay/panel/transactions/${'۹'.repeat(50)}\t?name=${' '.repeat(20)}\u001b%`)))).toEqual(freepayUnreadable);
   expect(seen(await raw(get('/jibit/ide/v1/cards?number=6037 9912 3456 7893')))).toEqual(jibitUnreadable);
   expect(seen(await raw(get('/ice/api/v1/reports?x=a b')))).toEqual(iceUnreadable);
+  const other = (method: string, target: string) => Buffer.from([`${method} ${target} HTTP/1.1`, 'Host: localhost', 'Connection: close', '', ''].join('\r\n'), 'utf8');
+  expect(seen(await raw(other('REPORT', '/jibit/ide/v1/services/matching😀')))).toEqual(jibitUnreadable);
+  expect(seen(await raw(other('TRACE', '/ice/api/v1/api-access/company?to=M\u0001ELLI')))).toEqual(iceUnreadable);
 });
 
 test('on ICE’s bank and consent pages an unreadable request answers a page, as every answer there is; a path naming no bank, ICE’s notFound', async () => {

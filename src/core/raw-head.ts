@@ -40,7 +40,8 @@ export function readRequestLine(packet: Buffer, stoppedAt = 0): RequestLine | un
   return lineFrom(packet, lineAt) ?? (lineAt === 0 ? undefined : lineFrom(packet, 0));
 }
 
-const brokenLinePattern = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\/[^ ?#\r\n]{0,8191})/;
+// Any method a client may send (PROPFIND, TRACE, …): the answer only needs the family.
+const brokenLinePattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,32} (\/[^ ?#\r\n]{0,8191})/;
 
 /**
  * The path of a request line too broken to read whole (raw spaces or control bytes in its
