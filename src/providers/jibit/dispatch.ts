@@ -26,28 +26,36 @@ const matchingServices = catalogEndpoints
   .map((e) => ({ id: e.id, params: e.query.map((q) => q.name) }));
 const matchingParams = new Set(matchingServices.flatMap((s) => s.params));
 
-/** `present` lists the names of the parameters sent (query or JSON body); `values` reads a flag's value. */
+/**
+ * `query` is the request's query; `body` its JSON body, for a POST (the matching services take
+ * their parameters from it instead). Called on every Jibit request: it allocates no more than
+ * its answer.
+ */
 export function routeJibit(
   method: string,
   path: string,
-  present: () => ReadonlySet<string>,
-  values: (name: string) => string | undefined,
+  query: URLSearchParams,
+  body: { value?: Record<string, unknown> } | undefined,
 ): Routed | undefined {
-  if (path === '/v1/cards') return method === 'GET' ? routeCards(values) : undefined;
-  if (path === '/v1/services/matching') return method === 'GET' || method === 'POST' ? routeMatching(present()) : undefined;
+  if (path === '/v1/cards') return method === 'GET' ? routeCards(query) : undefined;
+  if (path === '/v1/services/matching') {
+    return method === 'GET' || method === 'POST' ? routeMatching(new Set(body ? Object.keys(body.value ?? {}) : query.keys())) : undefined;
+  }
   const id = fixedRoutes.get(`${method} ${path}`);
   return id ? { endpointId: id } : undefined;
 }
 
-function routeCards(values: (name: string) => string | undefined): Routed {
-  const flags = ['deposit', 'iban', 'nationalCode'].map((name) => ({ name, value: values(name) }));
-  const on = new Set(flags.filter((f) => f.value === 'true').map((f) => f.name));
-  const endpointId = on.has('deposit') ? 'card-to-deposit' : on.has('iban') ? 'card-to-iban' : 'card-inquiry';
-  if (flags.some((f) => f.value !== undefined && f.value !== 'true' && f.value !== 'false')) {
-    return { endpointId, error: 'invalid.request_body' };
-  }
+const isFlag = (value: string | null) => value === null || value === 'true' || value === 'false';
+
+function routeCards(query: URLSearchParams): Routed {
+  const deposit = query.get('deposit');
+  const iban = query.get('iban');
+  const nationalCode = query.get('nationalCode');
+  const endpointId = deposit === 'true' ? 'card-to-deposit' : iban === 'true' ? 'card-to-iban' : 'card-inquiry';
+  if (!isFlag(deposit) || !isFlag(iban) || !isFlag(nationalCode)) return { endpointId, error: 'invalid.request_body' };
+  const on = Number(deposit === 'true') + Number(iban === 'true') + Number(nationalCode === 'true');
   // The hidden nationalCode mode that parameters.not_acceptable hints at is not offered (§5.3.16).
-  if (on.size > 1 || on.has('nationalCode')) return { endpointId, error: 'parameters.not_acceptable' };
+  if (on > 1 || nationalCode === 'true') return { endpointId, error: 'parameters.not_acceptable' };
   return { endpointId };
 }
 

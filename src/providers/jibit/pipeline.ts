@@ -11,7 +11,7 @@ import { scenarioRule } from '../../core/scenarios/rules.js';
 import { outsideLifetime, type Verified } from '../../core/tokens.js';
 import { catalogEndpoint, documentedSpelling } from './catalog.js';
 import { jibitError } from './errors.js';
-import { routeJibit } from './dispatch.js';
+import { routeJibit, type Routed } from './dispatch.js';
 import { jibitSettings } from './settings.js';
 
 export const trackIdMaxLength = 50;
@@ -53,46 +53,54 @@ interface Incoming {
   body?: { ok: boolean; value?: Record<string, unknown> };
 }
 
-/** Synchronous unless the token is new to this process: most calls make no promise here. */
+/**
+ * Synchronous unless the token is new to this process: most calls make no promise here. The
+ * steps are functions of their own rather than closures, so a call allocates none of them.
+ */
 function route(c: AppContext, request: Incoming): Promise<Response | void> {
   const { body } = request;
   const search = rawQuery(c);
   const query = new URLSearchParams(search);
-  const present = () => new Set(body ? Object.keys(body.value ?? {}) : query.keys());
-  const routed = routeJibit(request.method, request.path, present, (name) => query.get(name) ?? undefined);
+  const routed = routeJibit(request.method, request.path, query, body);
   if (!routed) throw jibitError('handler.not_found');
   c.set('endpointId', routed.endpointId);
   c.set('query', query);
   if (body?.value) c.set('jsonBody', body.value);
 
-  const normal = () => {
-    applyForcedError(c, routed.endpointId);
-    const unreadable = (body && !body.ok) || !queryIsReadable(search);
-    const trackIdTooLong = request.trackId !== undefined && request.trackId.length > trackIdMaxLength;
-    if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
-    if (routed.error) throw jibitError(routed.error);
-    return request.next();
-  };
-  // Rules of the scenario (named by the header, else the tenant's active one) come first.
-  const finish = () => {
-    const fired = firedRule(c, routed.endpointId, body?.value);
-    return fired ? Promise.resolve(act(c, fired, { holds: request.deps.holds, fail: failWith, normal })) : normal();
-  };
   if (routed.endpointId === 'token-generate') {
     identifyByApiKey(c, body?.value?.apiKey);
-    return finish();
+    return finish(c, request, routed, search);
   }
-  if (routed.endpointId === 'token-refresh') return identifyByRefreshToken(c, body?.value?.refreshToken).then(finish);
+  if (routed.endpointId === 'token-refresh') {
+    return identifyByRefreshToken(c, body?.value?.refreshToken).then(() => finish(c, request, routed, search));
+  }
   const token = bearerToken(c, routed.endpointId);
   const known = request.deps.tokens.verifiedBefore(token);
   if (known) {
     authenticate(c, known);
-    return finish();
+    return finish(c, request, routed, search);
   }
   return request.deps.tokens.verify(token).then((verified) => {
     authenticate(c, verified);
-    return finish();
+    return finish(c, request, routed, search);
   });
+}
+
+/** Rules of the scenario (named by the header, else the tenant's active one) come first. */
+function finish(c: AppContext, request: Incoming, routed: Routed, search: string): Promise<Response | void> {
+  const fired = firedRule(c, routed.endpointId, request.body?.value);
+  if (!fired) return normal(c, request, routed, search);
+  return Promise.resolve(act(c, fired, { holds: request.deps.holds, fail: failWith, normal: () => normal(c, request, routed, search) }));
+}
+
+/** The call as sent, once no rule answered it: forced error, readable request, then the endpoint. */
+function normal(c: AppContext, request: Incoming, routed: Routed, search: string): Promise<Response | void> {
+  applyForcedError(c, routed.endpointId);
+  const unreadable = (request.body && !request.body.ok) || !queryIsReadable(search);
+  const trackIdTooLong = request.trackId !== undefined && request.trackId.length > trackIdMaxLength;
+  if (unreadable || trackIdTooLong) throw jibitError('invalid.request_body');
+  if (routed.error) throw jibitError(routed.error);
+  return request.next();
 }
 
 function bearerToken(c: AppContext, endpointId: string): string {
