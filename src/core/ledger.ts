@@ -1,5 +1,6 @@
 // Wallet and ledger rows in the database. The Meter (meter.ts) owns a tenant's money while
 // the sandbox runs and writes through these; tenant creation writes opening balances directly.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/index.js';
 import { prepared } from './prepared.js';
 
@@ -16,7 +17,16 @@ export interface LedgerEntry {
   atMs: number;
 }
 
-export const ledgerStatements = ({ $client: client }: Db) => ({
+// Written out so that declaration files can name the statements' type.
+interface LedgerStatements {
+  balance: Statement<[string, string], { amount: number }>;
+  open: Statement<[string, string, number]>;
+  add: Statement<[number, string, string]>;
+  record: Statement<[string, string, number, number, string, string | null, number]>;
+  entries: Statement<[string, number], LedgerEntry>;
+}
+
+export const ledgerStatements = ({ $client: client }: Db): LedgerStatements => ({
   balance: client.prepare<[string, string], { amount: number }>('SELECT amount_rial AS amount FROM wallets WHERE tenant_id = ? AND type = ?'),
   open: client.prepare<[string, string, number]>('INSERT INTO wallets (tenant_id, type, amount_rial) VALUES (?, ?, ?)'),
   add: client.prepare<[number, string, string]>('UPDATE wallets SET amount_rial = amount_rial + ? WHERE tenant_id = ? AND type = ?'),

@@ -2,7 +2,7 @@
 // the tenant (X-Sandbox-Tenant or the token), reads and checks the input, runs the tenant's due
 // work (catch-up.ts) and the scenario rules and X-Sandbox-Error, then the endpoint's own work.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { queryObject, type AppContext, type AppEnv } from '../../core/http.js';
+import { queryObject, type AppContext, type AppEnv, type JsonAnswer } from '../../core/http.js';
 import { iceCodes, iceEndpoints, type IceEndpointId } from './catalog.js';
 import { requireBusiness } from './auth.js';
 import { requireApiCaller } from './api-access/credentials.js';
@@ -46,7 +46,7 @@ const codeList = (endpointId: IceEndpointId) =>
   iceEndpoints[endpointId].map((name) => `\`${name}\` (HTTP ${iceCodes[name].http}): ${iceCodes[name].message}`).join('\n- ');
 
 /** Answers `status` with the JSON `body`, kept for the journal. */
-export function reply<T extends object>(c: AppContext, body: T, status: 200 | 201 | 202 = 200) {
+export function reply<T extends object>(c: AppContext, body: T, status: 200 | 201 | 202 = 200): JsonAnswer<T, 200 | 201 | 202> {
   c.set('answerBody', body);
   return c.json(body, status);
 }

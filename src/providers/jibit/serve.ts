@@ -1,7 +1,7 @@
 // Serving a billable call: refuse up front when the daily limit or the prepaid wallet is
 // spent, do the work, then count and charge in one transaction. Errors cost nothing.
 import { tehranJalaliDay } from '../../core/calendar.js';
-import { answer, type AppContext } from '../../core/http.js';
+import { answer, type AppContext, type JsonAnswer } from '../../core/http.js';
 import type { MeteredCall, Refusal } from '../../core/meter.js';
 import { billableEndpointIds } from './catalog.js';
 import { jibitError } from './errors.js';
@@ -42,7 +42,7 @@ function meteredCall(c: AppContext): { call: MeteredCall; nowMs: number } | unde
 export { answer };
 
 /** Answers 200 with what `work` returns, metering the call when the endpoint is billable. */
-export function serve<T extends object>(c: AppContext, work: () => T) {
+export function serve<T extends object>(c: AppContext, work: () => T): JsonAnswer<T> {
   const metered = meteredCall(c);
   const { meter } = c.get('deps');
   if (metered) {
