@@ -51,6 +51,11 @@ describe('mahak scenario run <name>', () => {
     });
   });
 
+  it('runs a webhook scenario in process: its own sandbox listens, so deliveries reach the inbox', async () => {
+    const { code, out, err } = await mahak(['scenario', 'run', 'webhook-delivered-twice']);
+    expect({ code, err, last: out.at(-1) }).toEqual({ code: 0, err: [], last: 'passed: 7 of 7 steps' });
+  });
+
   it('looks a name up in MAHAK_SCENARIOS, or --dir', async () => {
     const expected = { code: 0, err: [], out: ['one-call: 1 steps against an in-process sandbox', 'ok    token (n ms)', 'passed: 1 of 1 steps'] };
     const byEnv = await mahak(['scenario', 'run', 'one-call'], { MAHAK_SCENARIOS: own });
