@@ -38,7 +38,18 @@ for await (const chunk of child.stdout!) {
 }
 if (!url) throw new Error(`the server exited before serving:\n${output}`);
 
-const { target, headers } = bare ? { target: `${url}/bare`, headers: {} } : await cardInquiry();
+// PROFILE_ROUTE=freepay-request profiles Freepay's payment request instead of card inquiry.
+const route = process.env.PROFILE_ROUTE ?? 'card';
+const { target, headers, method, body } = bare ? { target: `${url}/bare`, headers: {} } : route === 'freepay-request' ? await paymentRequest() : await cardInquiry();
+async function paymentRequest() {
+  const tenant = (await json(`${url}/_sandbox/tenants`, { method: 'POST', body: '{}' })) as { freepay: { apiKey: string } };
+  return {
+    target: `${url}/freepay/payment/request`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ api: tenant.freepay.apiKey, amount: '150000', callback: 'http://localhost/back' }).toString(),
+  };
+}
 async function cardInquiry() {
 const tenant = await json(`${url}/_sandbox/tenants`, {
   method: 'POST',
@@ -49,13 +60,15 @@ const values = (await json(`${url}/_sandbox/test-values?endpoint=card-inquiry&ou
   request: { query: Record<string, string> };
 }[];
 return {
+  method: 'GET' as const,
+  body: undefined,
   headers: { Authorization: `Bearer ${pair.accessToken}` },
   target: `${url}/jibit/ide/v1/cards?number=${values[0]!.request.query.number}`,
 };
 }
-await autocannon({ url: target, connections, duration: 2, headers });
+await autocannon({ url: target, connections, duration: 2, headers, method, body });
 const loadStart = performance.now();
-const result = await autocannon({ url: target, connections, duration: seconds, headers });
+const result = await autocannon({ url: target, connections, duration: seconds, headers, method, body });
 const loadEnd = performance.now();
 child.kill('SIGTERM');
 await once(child, 'exit');
@@ -125,13 +138,22 @@ for (const [id, us] of self) {
   const group = groupOf(node);
   byGroup.set(group, (byGroup.get(group) ?? 0) + us);
 }
+// Library and Node time charged to the nearest Mahak function that called it.
+const byCaller = new Map<string, number>();
+for (const [id, us] of self) {
+  let n: Node | undefined = byId.get(id);
+  while (n && !place(n.callFrame.url).startsWith('src/')) n = parent.get(n.id);
+  const key = n ? `${n.callFrame.functionName || '(anonymous)'}  ${place(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : '(outside Mahak code)';
+  byCaller.set(key, (byCaller.get(key) ?? 0) + us);
+}
 const requests = result.requests.total;
 const print = (title: string, m: Map<string, number>, n: number) => {
   console.log(`\n${title} (µs per request, self time)`);
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${(us / requests).toFixed(2).padStart(8)}  ${k}`);
 };
-console.log(`${requests} ${bare ? 'bare route requests' : 'card inquiries'} in ${seconds} s (${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms), non-2xx ${result.non2xx}`);
+console.log(`${requests} ${bare ? 'bare route requests' : route} calls in ${seconds} s (${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms), non-2xx ${result.non2xx}`);
 const busy = [...self].filter(([id]) => byId.get(id)!.callFrame.functionName !== '(idle)').reduce((a, [, us]) => a + us, 0);
 console.log(`server CPU while loaded: ${(busy / requests).toFixed(1)} µs per request (idle left out)`);
 print('by group', byGroup, 40);
 print('by function', byFunction, top);
+print('by the nearest Mahak function (its own time and the libraries it called)', byCaller, top);

@@ -1,8 +1,11 @@
-// npm run bench: requests per second and p50/p99 latency of Jibit card inquiry (token check,
-// world lookup, daily limit, charge) against a bare Hono route, both served by child
-// processes on loopback and loaded by autocannon in the same run. The ratio is the figure
-// to compare between machines; absolute numbers drift. BENCH_SOAK=1 runs the mixed-load soak
-// (scripts/soak.ts) afterwards.
+// npm run bench: requests per second and p50/p99 latency of Mahak's hot routes (Jibit card
+// inquiry: token check, world lookup, daily limit, charge, journal; Freepay payment request, and
+// its request → pay → verify round; ICE report request) against a bare Hono route, all served by
+// child processes on loopback and loaded by autocannon in the same run. The ratio is the figure
+// to compare between machines; absolute numbers drift. BENCH_ROUTES=card,freepay-request picks
+// routes; BENCH_COMPARE=<another checkout> serves that checkout's Mahak too, loaded in the same
+// rounds, for a before-and-after figure. BENCH_SOAK=1 runs the mixed-load soak (scripts/soak.ts)
+// afterwards.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +20,13 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 interface Figures { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+/** What autocannon sends for one route: a URL, and the request (or round of requests) each connection repeats. */
+type Load = Pick<autocannon.Options, 'url' | 'headers' | 'method' | 'body' | 'requests'>;
+
+async function load(options: Load): Promise<Figures> {
   // A short warm-up lets the JIT settle before the measured run.
-  await autocannon({ url, connections, duration: 2, headers });
-  const result = await autocannon({ url, connections, duration: durationSeconds, headers });
+  await autocannon({ ...options, connections, duration: 2 });
+  const result = await autocannon({ ...options, connections, duration: durationSeconds });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -39,37 +45,96 @@ async function json(url: string, init?: RequestInit) {
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const routeNames = {
+  card: 'Jibit card inquiry',
+  'freepay-request': 'Freepay payment request',
+  'freepay-verify': 'Freepay request → pay → verify round',
+  'ice-report': 'ICE report request',
+} as const;
+type Route = keyof typeof routeNames;
+const chosen = (process.env.BENCH_ROUTES?.split(',') ?? Object.keys(routeNames)) as Route[];
+for (const r of chosen) if (!(r in routeNames)) throw new Error(`BENCH_ROUTES: no route ${r}; routes: ${Object.keys(routeNames).join(', ')}`);
 
-/** Both servers stay up; their loads alternate, so drift on the machine hits both alike. */
+/** A tenant with room for every call the run makes, and the loads of the chosen routes on `url`. */
+async function routesOf(url: string): Promise<Map<Route, Load>> {
+  const tenant = (await json(`${url}/_sandbox/tenants`, {
+    method: 'POST',
+    body: JSON.stringify({ jibit: { dailyLimits: { 'card-inquiry': 1_000_000_000 }, balances: { PRF: 1e15 } }, ice: { business: { balanceRial: 1e12 } } }),
+  })) as { id: string; jibit: { apiKey: string; secretKey: string }; freepay: { apiKey: string }; ice: { business: { username: string; password: string } } };
+  const loads = new Map<Route, Load>();
+  if (chosen.includes('card')) {
+    const pair = await json(`${url}/jibit/ide/v1/tokens/generate`, { method: 'POST', body: JSON.stringify(tenant.jibit) });
+    const values = (await json(`${url}/_sandbox/test-values?endpoint=card-inquiry&outcome=success`)) as unknown as {
+      request: { query: Record<string, string> };
+    }[];
+    loads.set('card', { url: `${url}/jibit/ide/v1/cards?number=${values[0]!.request.query.number}`, headers: { Authorization: `Bearer ${pair.accessToken}` } });
+  }
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const paymentRequest = new URLSearchParams({ api: tenant.freepay.apiKey, amount: '150000', callback: 'http://localhost/back' }).toString();
+  if (chosen.includes('freepay-request')) loads.set('freepay-request', { url: `${url}/freepay/payment/request`, method: 'POST', headers: form, body: paymentRequest });
+  if (chosen.includes('freepay-verify')) {
+    // Each connection repeats a round: request, pay by the control API (as the buyer would on the page), verify.
+    const authority = (ctx: object) => (ctx as { authority?: string }).authority ?? '';
+    loads.set('freepay-verify', {
+      url,
+      requests: [
+        {
+          method: 'POST', path: '/freepay/payment/request', headers: form, body: paymentRequest,
+          onResponse: (_status, body, ctx) => { (ctx as { authority?: string }).authority = (JSON.parse(body) as { authority: string }).authority; },
+        },
+        {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card: '6037990000010013' }),
+          setupRequest: (req, ctx) => ({ ...req, path: `/_sandbox/tenants/${tenant.id}/freepay/payments/${authority(ctx)}/pay` }),
+        },
+        {
+          method: 'POST', path: '/freepay/payment/verify', headers: form,
+          setupRequest: (req, ctx) => ({ ...req, body: new URLSearchParams({ api: tenant.freepay.apiKey, authority: authority(ctx), amount: '150000' }).toString() }),
+        },
+      ],
+    });
+  }
+  if (chosen.includes('ice-report')) {
+    const { username, password } = tenant.ice.business;
+    const login = await json(`${url}/ice/api/v1/auth/login`, {
+      method: 'POST', headers: { 'X-Sandbox-Tenant': tenant.id }, body: JSON.stringify({ login: username, password }),
+    });
+    loads.set('ice-report', {
+      url: `${url}/ice/api/v1/reports`, method: 'POST',
+      headers: { 'content-type': 'application/json', Authorization: `Bearer ${login.accessToken}` },
+      body: JSON.stringify({ personType: 'natural', nationalCode: '0020000014', mobile: '09123456789', payer: 'credit' }),
+    });
+  }
+  return loads;
+}
+
+interface Served { name: string; loads: Map<Route, Load>; runs: Map<Route, Figures[]> }
+
+/** Every server stays up; their loads alternate, so drift on the machine hits all alike. */
 async function main() {
   // A database file, as `npm start` uses, not :memory:: commits cost what they cost for users.
   const dir = mkdtempSync(join(tmpdir(), 'mahak-bench-'));
+  const compare = process.env.BENCH_COMPARE;
   const bare = await start('scripts/bench-bare.ts', {});
   const mahak = await start('src/main.ts', { MAHAK_DB: join(dir, 'bench.db') });
+  const before = compare ? await start('src/main.ts', { MAHAK_DB: join(dir, 'before.db') }, compare) : undefined;
   try {
-    const tenant = await json(`${mahak.url}/_sandbox/tenants`, {
-      method: 'POST',
-      body: JSON.stringify({ jibit: { dailyLimits: { 'card-inquiry': 1_000_000_000 }, balances: { PRF: 1e15 } } }),
-    });
-    const pair = await json(`${mahak.url}/jibit/ide/v1/tokens/generate`, { method: 'POST', body: JSON.stringify(tenant.jibit) });
-    const values = (await json(`${mahak.url}/_sandbox/test-values?endpoint=card-inquiry&outcome=success`)) as unknown as {
-      request: { query: Record<string, string> };
-    }[];
-    const cardUrl = `${mahak.url}/jibit/ide/v1/cards?number=${values[0]!.request.query.number}`;
-    const auth = { Authorization: `Bearer ${pair.accessToken}` };
-    const results = { bare: [] as Figures[], card: [] as Figures[] };
+    const served: Served[] = [{ name: 'Mahak', loads: await routesOf(mahak.url), runs: new Map() }];
+    if (before) served.push({ name: `Mahak of ${compare}`, loads: await routesOf(before.url), runs: new Map() });
+    const bareRuns: Figures[] = [];
     for (let round = 0; round < rounds; round++) {
-      results.bare.push(await load(`${bare.url}/bare`));
-      results.card.push(await load(cardUrl, auth));
+      bareRuns.push(await load({ url: `${bare.url}/bare` }));
+      for (const route of chosen) {
+        for (const s of served) s.runs.set(route, [...(s.runs.get(route) ?? []), await load(s.loads.get(route)!)]);
+      }
     }
-    return results;
+    return { bareRuns, served };
   } finally {
-    await Promise.all([stop(bare), stop(mahak)]);
+    await Promise.all([stop(bare), stop(mahak), ...(before ? [stop(before)] : [])]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const results = await main();
+const { bareRuns, served } = await main();
 const summary = (runs: Figures[]): Figures => ({
   rps: median(runs.map((r) => r.rps)),
   p50: median(runs.map((r) => r.p50)),
@@ -78,20 +143,30 @@ const summary = (runs: Figures[]): Figures => ({
   non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
   errors: runs.reduce((a, r) => a + r.errors, 0),
 });
-const bare = summary(results.bare);
-const card = summary(results.card);
-const row = (name: string, f: Figures) =>
-  `| ${name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.non2xx + f.errors} |`;
+const bare = summary(bareRuns);
+const aims: Record<Route, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'ice-report': 0.35 };
+const ratioOf = (runs: Figures[]) => summary(runs).rps / bare.rps;
+const row = (name: string, f: Figures, ratio = '') =>
+  `| ${name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.non2xx + f.errors} | ${ratio} |`;
 console.log(`\n${connections} connections, ${rounds} alternating rounds of ${durationSeconds} s, loopback; medians\n`);
-console.log('| route | req/s | p50 ms | p99 ms | requests | failed |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| route | req/s | p50 ms | p99 ms | requests | failed | / bare (rounds) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(row('bare Hono route', bare));
-console.log(row('Jibit card inquiry', card));
-console.log(`\nround by round (card / bare): ${results.card.map((c, i) => (c.rps / results.bare[i]!.rps).toFixed(2)).join(', ')}`);
-console.log(`card inquiry / bare route throughput: ${(card.rps / bare.rps).toFixed(2)} (aim: at least 0.50)`);
-if (card.non2xx + card.errors > 0) {
-  console.error('card inquiry had failed requests: the figures are not valid');
-  process.exitCode = 1;
+for (const route of chosen) {
+  for (const s of served) {
+    const runs = s.runs.get(route)!;
+    const byRound = runs.map((f, i) => (f.rps / bareRuns[i]!.rps).toFixed(2)).join(', ');
+    const name = served.length > 1 ? `${routeNames[route]} (${s.name})` : routeNames[route];
+    console.log(row(name, summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound}), aim ${aims[route].toFixed(2)}`));
+  }
+}
+for (const route of chosen) {
+  for (const s of served) {
+    const f = summary(s.runs.get(route)!);
+    if (f.non2xx + f.errors === 0) continue;
+    console.error(`${routeNames[route]} (${s.name}) had failed requests: its figures are not valid`);
+    process.exitCode = 1;
+  }
 }
 
 if (process.env.BENCH_SOAK === '1') {

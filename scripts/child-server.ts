@@ -5,8 +5,10 @@ import { once } from 'node:events';
 
 export interface ChildServer { url: string; child: ChildProcess }
 
-export async function startChild(script: string, env: Record<string, string>): Promise<ChildServer> {
+/** `cwd`, when given, is another checkout to serve from (the benchmark's before-and-after runs). */
+export async function startChild(script: string, env: Record<string, string>, cwd?: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    ...(cwd !== undefined ? { cwd } : {}),
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
