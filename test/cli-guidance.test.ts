@@ -257,6 +257,19 @@ steps:
     });
   });
 
+  it('checks every file of a folder, each in its provider folder', async () => {
+    expect(await mahak(['scenario', 'validate', own])).toEqual({ code: 0, out: [`ok    ${ownFile}  (one-call: jibit, 0 rules, 1 step)`], err: [] });
+    const { code, out } = await mahak(['scenario', 'validate', 'scenarios']);
+    expect({ code, last: out.at(-1), failed: out.filter((l) => !l.startsWith('ok    ')).length }).toEqual({ code: 0, last: `${out.length - 1} valid, 0 not valid`, failed: 1 });
+    const wrongFolder = join(dir, 'wrong-folder');
+    const misplaced = write('wrong-folder/freepay/one-call.yaml', `name: one-call\n${oneCall}`);
+    expect(await mahak(['scenario', 'validate', wrongFolder])).toEqual({
+      code: 1,
+      out: [`FAIL  ${misplaced}`, `        provider: jibit scenarios belong in ${join(wrongFolder, 'jibit')}/`],
+      err: [],
+    });
+  });
+
   it('suggests nothing for a code far from every documented one', async () => {
     const path = write('jibit/far-code.yaml', 'name: far-code\nprovider: jibit\ndescription: d\nrules: [{ when: { endpoint: balances }, then: { error: completely.different } }]\n');
     expect((await mahak(['scenario', 'validate', path])).out).toEqual([`FAIL  ${path}`, '        rules.0.then.error: completely.different is not a documented error of balances']);

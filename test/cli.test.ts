@@ -79,7 +79,7 @@ describe('mahak --help', () => {
   it.each([
     [['--help'], 'Usage: mahak <command> [options]'],
     [['serve', '--help'], 'Usage: mahak serve [options]'],
-    [['scenario', 'validate', '--help'], 'Usage: mahak scenario validate <file…>'],
+    [['scenario', 'validate', '--help'], 'Usage: mahak scenario validate <file or folder…>'],
     [['scenario', 'list', '-h'], 'Usage: mahak scenario list [--url <url> [--token <t>] | --dir <dir>]'],
     [['scenario', 'run', '--help'], 'Usage: mahak scenario run <name or file> [--url <url> [--token <t>]] [--dir <dir>] [--keep]'],
     [['tenant', 'create', '--help'], 'Usage: mahak tenant create [--url <url>] [--token <t>] [--name <name>]'],

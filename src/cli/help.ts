@@ -6,7 +6,7 @@ A sandbox of the Jibit inquiry API, the Freepay payment gateway and ICE credit-r
 
 Commands:
   serve                             serve the sandbox (what npm start does)
-  scenario validate <file…>         check scenario files, every problem of each
+  scenario validate <file…>         check scenario files or folders, every problem of each
   scenario list                     list scenarios with their files and descriptions
   scenario run <name or file>       run a scenario's steps and report each
   tenant create                     create a tenant on a running sandbox
@@ -17,7 +17,7 @@ Options:
   scenario: `Usage: mahak scenario <validate | list | run> [options]
 
 Commands:
-  validate <file…>         check scenario files against the schema and the provider's catalog
+  validate <file…>         check scenario files (or folders) against the schema and the provider's catalog
   list                     list scenarios: a folder's (default: the ones that come with Mahak) or a running sandbox's
   run <name or file>       run a scenario's steps against a running sandbox or an in-process one
 
@@ -40,9 +40,9 @@ Options:
   -h, --help           show this help
 
 A scenario file that is not valid stops start-up with its path and the reason.`,
-  validate: `Usage: mahak scenario validate <file…>
+  validate: `Usage: mahak scenario validate <file or folder…>
 
-Checks each scenario file (YAML or JSON) against the scenario schema and the provider's
+Checks each scenario file (YAML or JSON; every file of a folder, each in its provider's folder) against the scenario schema and the provider's
 catalog: endpoint ids, documented error codes, fixture records, the file's name and folder.
 Prints every problem of each file at once, with the nearest valid code or endpoint for a
 misspelt one. Exits 1 when any file is not valid.`,
