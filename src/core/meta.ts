@@ -1,11 +1,15 @@
 // Small facts the database keeps about itself (the token signing secret, the world seed).
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { meta } from '../db/schema/index.js';
+import { prepared } from './prepared.js';
+
+/** Prepared once: Freepay's blacklist is read from here on every merchant call. */
+const byKey = (db: Db) => db.select({ value: meta.value }).from(meta).where(eq(meta.key, sql.placeholder('key'))).prepare();
 
 export function getMeta(db: Db, key: string): string | undefined {
-  return db.select().from(meta).where(eq(meta.key, key)).get()?.value;
+  return prepared(db, byKey).get({ key })?.value;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {

@@ -3,7 +3,9 @@
 // it is returned to the card (within minutes, or after 72 working hours: card-return.ts) on the
 // tenant clock. Time-driven work (reversals) is caught up whenever the tenant's Freepay state is
 // read or changed, so a clock moved by days does exactly what the days would have done.
-import { and, eq, isNull, lte, isNotNull } from 'drizzle-orm';
+import { and, eq, isNull, lte, isNotNull, sql } from 'drizzle-orm';
+import { prepared } from '../../core/prepared.js';
+import type { Db } from '../../db/index.js';
 import type { AppDeps } from '../../core/http.js';
 import { freepayPayments } from '../../db/schema/index.js';
 import { failureReasons, type FailureReason } from './catalog.js';
@@ -18,20 +20,24 @@ import { getTenant } from '../../core/tenants.js';
  * failed payment whose return fell due (a ledger entry and a notice each), then runs the
  * settlements that fell due.
  */
-export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): void {
-  const due = deps.db
+/** Prepared once: every merchant call asks it. */
+const dueReversals = (db: Db) =>
+  db
     .select()
     .from(freepayPayments)
     .where(
       and(
-        eq(freepayPayments.tenantId, tenantId),
+        eq(freepayPayments.tenantId, sql.placeholder('tenantId')),
         eq(freepayPayments.status, 'failed'),
         isNotNull(freepayPayments.reversalDueAtMs),
         isNull(freepayPayments.reversedAtMs),
-        lte(freepayPayments.reversalDueAtMs, nowMs),
+        lte(freepayPayments.reversalDueAtMs, sql.placeholder('nowMs')),
       ),
     )
-    .all();
+    .prepare();
+
+export function catchUpFreepay(deps: AppDeps, tenantId: string, nowMs: number): void {
+  const due = prepared(deps.db, dueReversals).all({ tenantId, nowMs });
   for (const payment of due) reverse(deps, payment);
   settleDue(deps, tenantId, nowMs);
 }

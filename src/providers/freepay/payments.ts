@@ -1,7 +1,8 @@
 // Freepay payments: created by a request, paid or cancelled on the gateway page (or by the
 // control API acting as the buyer: one code path), verified by the merchant exactly once.
 // Every change is one synchronous SQLite transaction, so concurrent calls cannot interleave.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../../core/prepared.js';
 import type { Db } from '../../db/index.js';
 import { freepayPayments } from '../../db/schema/index.js';
 import { newDigits } from '../../core/ids.js';
@@ -34,28 +35,43 @@ export interface NewPayment {
   orderId?: string | undefined;
 }
 
+/** Prepared once: a payment request inserts one row, and building the INSERT cost more than running it. */
+const insertPayment = (db: Db) =>
+  db
+    .insert(freepayPayments)
+    .values({
+      authority: sql.placeholder('authority'),
+      tenantId: sql.placeholder('tenantId'),
+      amountRial: sql.placeholder('amountRial'),
+      callback: sql.placeholder('callback'),
+      description: sql.placeholder('description'),
+      mobile: sql.placeholder('mobile'),
+      email: sql.placeholder('email'),
+      orderId: sql.placeholder('orderId'),
+      status: 'pending',
+      createdAtMs: sql.placeholder('createdAtMs'),
+      expiresAtMs: sql.placeholder('expiresAtMs'),
+      history: sql.placeholder('history'),
+    })
+    .onConflictDoNothing()
+    .returning()
+    .prepare();
+
 export function createPayment(db: Db, input: NewPayment, merchant: FreepayMerchant, nowMs: number): PaymentRow {
   for (;;) {
-    const authority = newDigits(14);
-    const row = db
-      .insert(freepayPayments)
-      .values({
-        authority,
-        tenantId: input.tenantId,
-        amountRial: input.amountRial,
-        callback: input.callback,
-        description: input.description ?? null,
-        mobile: input.mobile ?? null,
-        email: input.email ?? null,
-        orderId: input.orderId ?? null,
-        status: 'pending',
-        createdAtMs: nowMs,
-        expiresAtMs: nowMs + merchant.authorityLifetimeSeconds * 1000,
-        history: JSON.stringify([{ status: 'pending', atMs: nowMs }]),
-      })
-      .onConflictDoNothing()
-      .returning()
-      .get();
+    const row = prepared(db, insertPayment).get({
+      authority: newDigits(14),
+      tenantId: input.tenantId,
+      amountRial: input.amountRial,
+      callback: input.callback,
+      description: input.description ?? null,
+      mobile: input.mobile ?? null,
+      email: input.email ?? null,
+      orderId: input.orderId ?? null,
+      createdAtMs: nowMs,
+      expiresAtMs: nowMs + merchant.authorityLifetimeSeconds * 1000,
+      history: JSON.stringify([{ status: 'pending', atMs: nowMs }]),
+    });
     if (row) return row;
   }
 }

@@ -2,7 +2,9 @@
 // not an official holiday of holidays.json), the verified payments not yet settled are summed
 // into one settlement paid to the merchant's account. Each payment is settled once: the
 // settlement and the marks on its payments are written in one transaction.
-import { and, asc, eq, isNull, lt, min } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, min, sql, type Placeholder } from 'drizzle-orm';
+import { prepared } from '../../core/prepared.js';
+import type { Db } from '../../db/index.js';
 import { nextJalaliDay, tehranInstant, tehranJalaliDay } from '../../core/calendar.js';
 import type { AppDeps } from '../../core/http.js';
 import { newId } from '../../core/ids.js';
@@ -15,13 +17,17 @@ import { isBusinessDay } from './business-days.js';
 import { emitSettlement } from './webhooks.js';
 
 
-const unsettled = (tenantId: string) =>
+const unsettled = (tenantId: string | Placeholder) =>
   and(eq(freepayPayments.tenantId, tenantId), eq(freepayPayments.status, 'verified'), isNull(freepayPayments.settlementId));
+
+/** Prepared once: every merchant call asks it. */
+const earliestUnsettled = (db: Db) =>
+  db.select({ at: min(freepayPayments.verifiedAtMs) }).from(freepayPayments).where(unsettled(sql.placeholder('tenantId'))).prepare();
 
 /** Runs every settlement due by `nowMs` that has not run. */
 export function settleDue(deps: AppDeps, tenantId: string, nowMs: number): void {
   for (;;) {
-    const earliest = deps.db.select({ at: min(freepayPayments.verifiedAtMs) }).from(freepayPayments).where(unsettled(tenantId)).get()?.at;
+    const earliest = prepared(deps.db, earliestUnsettled).get({ tenantId })?.at;
     if (earliest === null || earliest === undefined) return;
     // The first business day's settlement time after the earliest unsettled payment.
     let day = tehranJalaliDay(earliest);
