@@ -16,7 +16,7 @@ export function validateCommand(args: string[], io: Io): number {
   if (values.help) return io.out(help.validate), 0;
   if (positionals.length === 0) throw new UsageError('scenario validate needs at least one file');
   // A folder is checked as serve loads it: each file, in its provider's folder.
-  const files = positionals.flatMap((arg) => (isFolder(arg) ? scenarioFiles(arg).map((path) => ({ path, root: arg })) : [{ path: arg, root: undefined }]));
+  const files = positionals.flatMap((arg): { path: string; root: string | undefined }[] => (isFolder(arg) ? scenarioFiles(arg).map((path) => ({ path, root: arg })) : [{ path: arg, root: undefined }]));
   let failed = 0;
   for (const { path, root } of files) {
     try {
