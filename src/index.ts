@@ -2,16 +2,34 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { nodeServerFor } from './core/node-server.js';
 import type { AddressInfo } from 'node:net';
-import { createInstance, shippedScenariosDir, type InstanceOptions } from './instance.js';
+import { createInstance, shippedScenariosDir } from './instance.js';
 import { droppedHeader } from './core/scenarios/act.js';
 import { jibitBasePath } from './providers/jibit/index.js';
 import { defaultJibitKeys } from './providers/jibit/tenancy.js';
 import { defaultFreepayKey } from './providers/freepay/tenancy.js';
 import { freepayBasePath } from './providers/freepay/index.js';
 import { iceBasePath } from './providers/ice/index.js';
+import type { z } from 'zod';
+import { scenarioFormat } from './scenario-format.js';
+import type { Scenario as ScenarioShape, ScenarioInput } from './core/scenarios/schema.js';
 import { readyBusinessDefaults } from './providers/ice/tenancy.js';
 
-export interface SandboxOptions extends Partial<Omit<InstanceOptions, 'wall' | 'scenariosDir'>> {
+/**
+ * The options of createInstance a test may choose, written out (createSandbox passes them on, so
+ * they cannot drift apart): the package's declarations then do not reach the app's internals.
+ */
+export interface SandboxOptions {
+  /** SQLite file path, or ':memory:' (the default). */
+  db?: string;
+  /** The synthetic world's seed. */
+  worldSeed?: string;
+  trustProxy?: boolean;
+  /** Journal entries kept per tenant (default 10,000). */
+  journalLimit?: number;
+  /** Locks the control API (/_sandbox) behind `Authorization: Bearer <adminToken>`; none: open. */
+  adminToken?: string;
+  /** Webhook deliveries: the answer timeout (default 5 s) and how often the queue is read (default 1 s). */
+  webhooks?: { timeoutMs?: number; pollMs?: number };
   /** A scenarios folder to load, or false for none (default: the scenarios that come with Mahak). */
   scenarios?: string | false;
 }
@@ -88,12 +106,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 }
 
 export { runScenario, type RunResult, type StepResult } from './core/scenarios/runner.js';
-export { Scenario, scenarioJsonSchema } from './scenario-format.js';
+
+/** The scenario schema: `provider` names a listed provider, `setup` takes its settings. */
+export const Scenario: z.ZodType<ScenarioShape, ScenarioInput> = scenarioFormat.schema;
+export type Scenario = ScenarioShape;
+/** The JSON Schema of scenario files, as editors read it. */
+export const scenarioJsonSchema = (): unknown => scenarioFormat.jsonSchema();
+// From the webhook files themselves, not the folder's index, so the declarations stay small.
 export {
   verifyWebhook,
   webhookHeaders,
-  retryDelaysMs as webhookRetryDelaysMs,
   type VerifyOptions as WebhookVerifyOptions,
   type WebhookHeaders,
   type WebhookVerification,
-} from './core/webhooks/index.js';
+} from './core/webhooks/signature.js';
+export { retryDelaysMs as webhookRetryDelaysMs } from './core/webhooks/schedule.js';

@@ -2,7 +2,6 @@
 // run time, and exported as scenarios/scenario.schema.json for editors.
 import { z } from 'zod';
 import { clockRange } from '../clock.js';
-import type { Provider } from '../provider.js';
 import { FixturesPatch } from '../world/fixtures.js';
 import { PatternRefused, patternOf } from '../pattern.js';
 import { AnswerHeaders } from './answer-headers.js';
@@ -231,7 +230,16 @@ export type Scenario = z.output<typeof ScenarioParts> & { provider: string; setu
 export type ScenarioInput = z.input<typeof ScenarioParts> & { provider: string; setup?: Setup };
 
 /** The scenario schema for these providers: `provider` names one of them, `setup` takes their settings. */
-export function scenarioSchema(providers: readonly Pick<Provider, 'id' | 'settings'>[]): z.ZodType<Scenario, ScenarioInput> {
+/**
+ * What the schema needs of each provider, written out rather than taken from core/provider.ts:
+ * the package's declarations of the scenario types then stop at zod, not the whole app.
+ */
+interface SetupOf {
+  id: string;
+  settings: { schema: z.ZodType; setupDescription: string };
+}
+
+export function scenarioSchema(providers: readonly SetupOf[]): z.ZodType<Scenario, ScenarioInput> {
   const ids = providers.map((p) => p.id);
   const Setup = z.strictObject({
     clock: ClockSetup,
