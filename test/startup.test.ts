@@ -108,19 +108,19 @@ describe('mahak serve refuses to start with one clear line', { timeout: 60_000 }
     expect(exit).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'mahak: --port abc is not a port number; give a whole number from 0 to 65535 (0 picks a free one)\nRun mahak --help for the commands.\n',
+      stderr: 'mahak: --port must be a whole number from 0 to 65535, got abc (0 picks a free port)\nRun mahak --help for the commands.\n',
     });
   });
 
   it('when --port is past 65535 (and PORT is fine): exit 2, naming the flag', async () => {
     const exit = await serve(['--port', '70000', '--db', ':memory:'], { PORT: '8787' });
-    expect(exit.stderr).toBe('mahak: --port 70000 is not a port number; give a whole number from 0 to 65535 (0 picks a free one)\nRun mahak --help for the commands.\n');
+    expect(exit.stderr).toBe('mahak: --port must be a whole number from 0 to 65535, got 70000 (0 picks a free port)\nRun mahak --help for the commands.\n');
     expect(exit.code).toBe(2);
   });
 
   it('when the PORT variable is not a number: exit 2, naming the variable', async () => {
     const exit = await serve(['--db', ':memory:'], { PORT: '80a' });
-    expect(exit.stderr).toBe('mahak: PORT=80a is not a port number; give a whole number from 0 to 65535 (0 picks a free one)\nRun mahak --help for the commands.\n');
+    expect(exit.stderr).toBe('mahak: PORT must be a whole number from 0 to 65535, got 80a (0 picks a free port)\nRun mahak --help for the commands.\n');
     expect(exit.code).toBe(2);
   });
 
@@ -167,8 +167,8 @@ describe('mahak serve flags, checked before anything starts (in process)', () =>
   it.each([
     [['--host', ''], '--host needs a value'],
     [['--db', ''], '--db needs a value'],
-    [['--port=-1'], '--port -1 is not a port number; give a whole number from 0 to 65535 (0 picks a free one)'],
-    [['--port', '80.5'], '--port 80.5 is not a port number; give a whole number from 0 to 65535 (0 picks a free one)'],
+    [['--port=-1'], '--port must be a whole number from 0 to 65535, got -1 (0 picks a free port)'],
+    [['--port', '80.5'], '--port must be a whole number from 0 to 65535, got 80.5 (0 picks a free port)'],
   ])('serve %j exits 2 naming the flag', async (args, reason) => {
     const err: string[] = [];
     const io = { out: () => {}, err: (line: string) => err.push(line) };
