@@ -38,9 +38,22 @@ for await (const chunk of child.stdout!) {
 }
 if (!url) throw new Error(`the server exited before serving:\n${output}`);
 
-// PROFILE_ROUTE=freepay-request profiles Freepay's payment request instead of card inquiry.
+// PROFILE_ROUTE=freepay-request (or ice-report) profiles Freepay's payment request (or ICE's report request) instead of card inquiry.
 const route = process.env.PROFILE_ROUTE ?? 'card';
-const { target, headers, method, body } = bare ? { target: `${url}/bare`, headers: {} } : route === 'freepay-request' ? await paymentRequest() : await cardInquiry();
+const { target, headers, method, body } = bare ? { target: `${url}/bare`, headers: {} } : route === 'freepay-request' ? await paymentRequest() : route === 'ice-report' ? await reportRequest() : await cardInquiry();
+async function reportRequest() {
+  const tenant = (await json(`${url}/_sandbox/tenants`, { method: 'POST', body: JSON.stringify({ ice: { business: { balanceRial: 1e12 } } }) })) as {
+    id: string; ice: { business: { username: string; password: string } };
+  };
+  const { username, password } = tenant.ice.business;
+  const login = await json(`${url}/ice/api/v1/auth/login`, { method: 'POST', headers: { 'X-Sandbox-Tenant': tenant.id }, body: JSON.stringify({ login: username, password }) });
+  return {
+    target: `${url}/ice/api/v1/reports`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${login.accessToken}` },
+    body: JSON.stringify({ personType: 'natural', nationalCode: '0020000014', mobile: '09123456789', payer: 'credit' }),
+  };
+}
 async function paymentRequest() {
   const tenant = (await json(`${url}/_sandbox/tenants`, { method: 'POST', body: '{}' })) as { freepay: { apiKey: string } };
   return {
