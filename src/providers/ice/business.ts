@@ -1,6 +1,7 @@
 // A business's account as stored: lookups by id, username or mobile within a tenant, and the
 // account as the API shows it (never the password hash).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../../core/prepared.js';
 import type { Db } from '../../db/index.js';
 import { iceBusinesses } from '../../db/schema/index.js';
 import { IceError } from './errors.js';
@@ -21,8 +22,12 @@ export interface BusinessProfile {
   address?: string | undefined;
 }
 
+/** Prepared once: every signed-in call reads its business. */
+const byId = (db: Db) =>
+  db.select().from(iceBusinesses).where(and(eq(iceBusinesses.tenantId, sql.placeholder('tenantId')), eq(iceBusinesses.id, sql.placeholder('id')))).prepare();
+
 export function businessById(db: Db, tenantId: string, id: string): BusinessRow | undefined {
-  return db.select().from(iceBusinesses).where(and(eq(iceBusinesses.tenantId, tenantId), eq(iceBusinesses.id, id))).get();
+  return prepared(db, byId).get({ tenantId, id });
 }
 
 /** Login by username (any case) or by mobile. */
