@@ -32,8 +32,9 @@ interface PackEntry {
 let packed: PackEntry;
 
 beforeAll(() => {
-  ok(npm, ['run', 'build', '--silent'], repo);
-  // The build just ran; --ignore-scripts keeps pack from running prepare's build again.
+  // What npm pack runs first: a clean build, so no output of a deleted source is packed.
+  ok(npm, ['run', 'prepack', '--silent'], repo);
+  // The build just ran; --ignore-scripts keeps pack from running it again.
   packed = (JSON.parse(ok(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], repo)) as PackEntry[])[0]!;
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -67,6 +68,9 @@ describe('the packed package', () => {
       expect(paths).toContain(needed);
     }
     expect(paths.some((path) => path.startsWith('scenarios/jibit/'))).toBe(true);
+    // Every built file has its source: nothing left over from a file since deleted.
+    const orphans = paths.filter((path) => path.startsWith('dist/') && !['.ts', '.tsx', '.json'].some((ext) => existsSync(join(repo, 'src', path.slice('dist/'.length).replace(/(\.d\.ts|\.js|\.json)$/, '') + ext))));
+    expect(orphans).toEqual([]);
   });
 
   test('is imported by plain ESM JavaScript, which creates a sandbox and gets an answer', () => {
