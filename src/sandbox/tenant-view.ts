@@ -1,5 +1,6 @@
 // How the control API shows a tenant: its clock and scenario, and each provider's part as the
 // provider shows it (settings as they apply, balances, today's usage).
+import { catchUp } from '../core/catch-up.js';
 import { tehranJalaliDay } from '../core/calendar.js';
 import type { AppDeps } from '../core/http.js';
 import { clockOf, getTenant, type TenantRow } from '../core/tenants.js';
@@ -24,11 +25,6 @@ export function tenantView(row: TenantRow, deps: AppDeps) {
     scenario: row.scenario,
     ...Object.fromEntries(deps.providers.map((p) => [p.id, p.tenancy.view(row, deps)])),
   };
-}
-
-/** Every provider's work that fell due on the tenant's clock. */
-export function catchUp(deps: AppDeps, row: TenantRow, nowMs = clockOf(row, deps.wall).now()): void {
-  for (const provider of deps.providers) provider.catchUp?.(deps, row.id, nowMs);
 }
 
 export function requireTenant(deps: AppDeps, id: string): TenantRow {

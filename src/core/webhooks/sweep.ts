@@ -5,15 +5,14 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../http.js';
 import { webhookEndpoints } from '../../db/schema/index.js';
-import { clockOf, getTenant } from '../tenants.js';
+import { catchUp } from '../catch-up.js';
+import { getTenant } from '../tenants.js';
 
-/** Runs every provider's catch-up for each tenant that has an endpoint, at the tenant's now. */
+/** Catches up each tenant that has an endpoint (not paused), at the tenant's now. */
 export function catchUpWatchedTenants(deps: AppDeps): void {
   const watched = deps.db.selectDistinct({ tenantId: webhookEndpoints.tenantId }).from(webhookEndpoints).where(sql`${webhookEndpoints.paused} = 0`).all();
   for (const { tenantId } of watched) {
     const row = getTenant(deps.db, tenantId);
-    if (!row) continue;
-    const nowMs = clockOf(row, deps.wall).now();
-    for (const provider of deps.providers) provider.catchUp?.(deps, tenantId, nowMs);
+    if (row) catchUp(deps, row);
   }
 }

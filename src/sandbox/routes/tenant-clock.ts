@@ -5,7 +5,8 @@ import { applyClockCommand, clockRange, tenantClock, type ClockCommand } from '.
 import type { AppEnv } from '../../core/http.js';
 import { clockStateOf, getTenant, saveClock } from '../../core/tenants.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
-import { catchUp, clockView, requireTenant } from '../tenant-view.js';
+import { catchUp } from '../../core/catch-up.js';
+import { clockView, requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
 const ClockBody = z

@@ -3,7 +3,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http.js';
 import { SandboxError, SandboxErrorBody } from '../errors.js';
-import { catchUp, requireTenant } from '../tenant-view.js';
+import { catchUp } from '../../core/catch-up.js';
+import { requireTenant } from '../tenant-view.js';
 import { TenantParams } from './tenant-get.js';
 
 const wholeLimit = { error: 'must be a whole number from 1 to 1000' };
