@@ -1,5 +1,5 @@
 // Small facts the database keeps about itself (the token signing secret, the world seed).
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { meta } from '../db/schema/index.js';
@@ -23,4 +23,18 @@ export function signingSecret(db: Db): string {
   const secret = randomBytes(32).toString('base64url');
   setMeta(db, 'token_secret', secret);
   return secret;
+}
+
+const derived = new WeakMap<Db, Map<string, Buffer>>();
+
+/**
+ * A key of its own for one purpose, derived from the database's secret (so it survives a restart
+ * and dies with the database): one purpose's tokens or MACs are never valid for another.
+ */
+export function derivedKey(db: Db, purpose: string): Buffer {
+  let keys = derived.get(db);
+  if (!keys) derived.set(db, (keys = new Map()));
+  let key = keys.get(purpose);
+  if (!key) keys.set(purpose, (key = createHmac('sha256', signingSecret(db)).update(purpose).digest()));
+  return key;
 }

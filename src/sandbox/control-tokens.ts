@@ -3,12 +3,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import type { Db } from '../db/index.js';
-import { signingSecret } from '../core/meta.js';
+import { derivedKey } from '../core/meta.js';
 import { getTenant } from '../core/tenants.js';
-
-const tenantTokenPrefix = 'mtc_';
-/** A base64url HMAC-SHA256 without padding. */
-const macLength = 43;
 
 /** What an admin token must look like: long enough to guess at no rate, and sendable in a header as is. */
 export function adminTokenProblem(token: string): string | undefined {
@@ -25,31 +21,33 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
-// A key of its own, so a tenant control token is never also a valid provider-token signature.
-const keys = new WeakMap<Db, Buffer>();
-function controlKey(db: Db): Buffer {
-  let key = keys.get(db);
-  if (!key) {
-    key = createHmac('sha256', signingSecret(db)).update('mahak tenant control token v1').digest();
-    keys.set(db, key);
-  }
-  return key;
+/** A base64url HMAC-SHA256 without padding. */
+const macLength = 43;
+
+/**
+ * A credential naming one tenant: `<prefix><tenant id>_<HMAC of the id>` under a key of its own
+ * purpose, so it needs no table, survives a reset and a restart, and is never valid as another's.
+ */
+export function tenantCredential(purpose: string, prefix: string) {
+  const macOf = (db: Db, tenantId: string) => createHmac('sha256', derivedKey(db, purpose)).update(tenantId).digest('base64url');
+  const make = (db: Db, tenantId: string) => `${prefix}${tenantId}_${macOf(db, tenantId)}`;
+  /** The tenant the credential was made for, when this sandbox made it; it need not exist any more. */
+  const tenantOf = (db: Db, credential: string): string | undefined => {
+    if (!credential.startsWith(prefix) || credential.length < prefix.length + 2 + macLength) return undefined;
+    if (credential[credential.length - macLength - 1] !== '_') return undefined;
+    const tenantId = credential.slice(prefix.length, -macLength - 1);
+    return sameSecret(credential, make(db, tenantId)) ? tenantId : undefined;
+  };
+  return { make, tenantOf };
 }
 
-const macOf = (db: Db, tenantId: string) => createHmac('sha256', controlKey(db)).update(tenantId).digest('base64url');
+const controlTokens = tenantCredential('mahak tenant control token v1', 'mtc_');
 
 /** `mtc_<tenant id>_<HMAC of the id>`: controls that tenant's /_sandbox/tenants/{id}/… routes only. */
-export function tenantControlToken(db: Db, tenantId: string): string {
-  return `${tenantTokenPrefix}${tenantId}_${macOf(db, tenantId)}`;
-}
+export const tenantControlToken = controlTokens.make;
 
 /** The tenant a control token was made for, when this sandbox made it; it need not exist any more. */
-export function tenantOfControlToken(db: Db, token: string): string | undefined {
-  if (!token.startsWith(tenantTokenPrefix) || token.length < tenantTokenPrefix.length + 2 + macLength) return undefined;
-  const tenantId = token.slice(tenantTokenPrefix.length, -macLength - 1);
-  if (token[token.length - macLength - 1] !== '_') return undefined;
-  return sameSecret(token, tenantControlToken(db, tenantId)) ? tenantId : undefined;
-}
+export const tenantOfControlToken = controlTokens.tenantOf;
 
 export const tenantExists = (db: Db, tenantId: string) => getTenant(db, tenantId) !== undefined;
 

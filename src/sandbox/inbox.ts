@@ -3,14 +3,12 @@
 // receiver would: it checks each delivery's signature against the tenant's endpoint and refuses
 // one that does not verify, and it notes a delivery whose event id it has seen before. Kept in
 // memory (the last 100 deliveries of each tenant), so it empties on a restart.
-import { createHmac } from 'node:crypto';
 import type { Db } from '../db/index.js';
-import { signingSecret } from '../core/meta.js';
 import { clockOf, getTenant } from '../core/tenants.js';
 import { endpointOf, signingSecrets } from '../core/webhooks/endpoints.js';
 import { verifyWebhook, webhookHeaders } from '../core/webhooks/signature.js';
 import type { Clock } from '../core/clock.js';
-import { sameSecret } from './control-tokens.js';
+import { tenantCredential } from './control-tokens.js';
 
 /** Deliveries kept per tenant: the oldest go first. */
 export const inboxCapacity = 100;
@@ -46,28 +44,16 @@ function inboxOf(db: Db, tenantId: string) {
   return inbox;
 }
 
-const keys = new WeakMap<Db, Buffer>();
-function inboxKey(db: Db): Buffer {
-  let key = keys.get(db);
-  if (!key) keys.set(db, (key = createHmac('sha256', signingSecret(db)).update('mahak webhook inbox v1').digest()));
-  return key;
-}
-
-const macLength = 43;
-const macOf = (db: Db, tenantId: string) => createHmac('sha256', inboxKey(db)).update(tenantId).digest('base64url');
+const inboxKeys = tenantCredential('mahak webhook inbox v1', '');
 
 /**
  * The inbox's path: `/_sandbox/inbox/<tenant id>_<HMAC>`. Deliveries carry no control token, so the
  * path itself is the credential, and it gives nothing but the right to post into this inbox.
  */
-export const inboxPath = (db: Db, tenantId: string) => `/_sandbox/inbox/${tenantId}_${macOf(db, tenantId)}`;
+export const inboxPath = (db: Db, tenantId: string) => `/_sandbox/inbox/${inboxKeys.make(db, tenantId)}`;
 
 /** The tenant an inbox key (the path's last segment) was made for, when this sandbox made it. */
-export function tenantOfInboxKey(db: Db, key: string): string | undefined {
-  if (key.length < macLength + 2 || key[key.length - macLength - 1] !== '_') return undefined;
-  const tenantId = key.slice(0, -macLength - 1);
-  return sameSecret(key, `${tenantId}_${macOf(db, tenantId)}`) ? tenantId : undefined;
-}
+export const tenantOfInboxKey = inboxKeys.tenantOf;
 
 const parsed = (text: string): unknown => {
   try {

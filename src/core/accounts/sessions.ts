@@ -2,10 +2,9 @@
 // and exp come from the tenant clock, naming the account, its tenant and the password generation
 // it was issued under, so a password change ends every earlier session. Each provider signs with
 // its own key, derived from the database's signing secret, so one provider's token is no other's.
-import { createHmac } from 'node:crypto';
 import { SignJWT, decodeJwt, jwtVerify } from 'jose';
 import { bearerCredential, identify, type AppContext } from '../http.js';
-import { signingSecret } from '../meta.js';
+import { derivedKey } from '../meta.js';
 import { getTenant } from '../tenants.js';
 import type { Db } from '../../db/index.js';
 
@@ -27,15 +26,7 @@ export interface SessionClaims {
   exp: number;
 }
 
-const keys = new WeakMap<Db, Map<string, Uint8Array>>();
-
-function keyOf(db: Db, label: string): Uint8Array {
-  let byLabel = keys.get(db);
-  if (!byLabel) keys.set(db, (byLabel = new Map()));
-  let key = byLabel.get(label);
-  if (!key) byLabel.set(label, (key = createHmac('sha256', signingSecret(db)).update(label).digest()));
-  return key;
-}
+const keyOf = (db: Db, label: string): Uint8Array => derivedKey(db, label);
 
 export async function issueSession(
   db: Db,

@@ -1,11 +1,11 @@
 // API credentials of a live business: a client id (kept) and a secret shown once (stored as its
 // SHA-256; asking again issues a new one and ends the old one and its tokens), and the API
 // access token the token route issues: a JWT under ICE's API key, timed on the tenant clock.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { SignJWT, decodeJwt, jwtVerify } from 'jose';
 import { bearerCredential, callerAddress, callerAllowed, identify, type AppContext } from '../../../core/http.js';
-import { signingSecret } from '../../../core/meta.js';
+import { derivedKey } from '../../../core/meta.js';
 import { getTenant } from '../../../core/tenants.js';
 import type { Db } from '../../../db/index.js';
 import { iceApiRequests } from '../../../db/schema/index.js';
@@ -40,12 +40,7 @@ function requireListedCaller(c: AppContext, row: ApiRequestRow): void {
   if (!callerAllowed(c, listedIps(row))) throw new IceError('ipNotAllowed', { address: callerAddress(c) ?? null });
 }
 
-const keys = new WeakMap<Db, Uint8Array>();
-function keyOf(db: Db): Uint8Array {
-  let key = keys.get(db);
-  if (!key) keys.set(db, (key = createHmac('sha256', signingSecret(db)).update('ice-api-token').digest()));
-  return key;
-}
+const keyOf = (db: Db) => derivedKey(db, 'ice-api-token');
 
 /** POST /api/v1/api-token: the client id and current secret, from a listed IP, give an access token. */
 export async function tokenFor(c: AppContext, tenantId: string, clientId: string, clientSecret: string, nowMs: number) {
