@@ -26,33 +26,37 @@ export async function submitPayment(c: AppContext | undefined, deps: AppDeps, te
   catchUpFreepay(deps, tenant.id, nowMs());
   const before = shownStatus(findPayment(deps.db, payment.authority)!, nowMs());
   if (before !== 'pending') return { kind: 'closed', status: before };
-  if ('cancel' in action) return deps.db.transaction(() => announced(deps, tenant, settleSubmission(deps.db, payment, nowMs(), { cancel: true })));
+  if ('cancel' in action) {
+    return deps.db.transaction(() => {
+      const atMs = nowMs();
+      return announced(deps, tenant, settleSubmission(deps.db, payment, atMs, { cancel: true }), atMs);
+    });
+  }
   const checked = checkCardForm(action.form, payment.authority, nowMs(), action.checkCaptcha);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const { card } = checked;
   if (outcomeOf(card) === 'issuer_timeout') await deps.holds.hold(c, freepayMerchant(tenant).issuerTimeoutMs);
   return deps.db.transaction(() => {
-    const result = settleSubmission(deps.db, payment, nowMs(), { card, ...(checked.email ? { email: checked.email } : {}) });
+    // One instant for the change and everything written with it.
+    const atMs = nowMs();
+    const result = settleSubmission(deps.db, payment, atMs, { card, ...(checked.email ? { email: checked.email } : {}) });
     if (result.kind === 'redirect' && takesMoney(result.payment.failure)) {
-      recordFreepay(deps.db, tenant.id, 'FREEPAY_HELD', payment.amountRial, `taken from card ${result.payment.cardPan}, payment failed (authority ${payment.authority})`, nowMs());
+      recordFreepay(deps.db, tenant.id, 'FREEPAY_HELD', payment.amountRial, `taken from card ${result.payment.cardPan}, payment failed (authority ${payment.authority})`, atMs);
     }
-    if (result.kind === 'redirect') sendReceipt(deps, tenant, result.payment, nowMs());
-    return announced(deps, tenant, result);
+    if (result.kind === 'redirect') sendReceipt(deps, tenant, result.payment, atMs);
+    return announced(deps, tenant, result, atMs);
   });
 }
 
-/** Emits the page's outcome (paid, failed or cancelled) of a submission that moved the payment on. */
-function announced(deps: AppDeps, tenant: TenantRow, result: Submission): Submission {
+/** Emits the page's outcome (paid, failed or cancelled) of a submission that moved the payment on at `atMs`. */
+function announced(deps: AppDeps, tenant: TenantRow, result: Submission, atMs: number): Submission {
   if (result.kind === 'redirect') {
     const p = result.payment;
     const status = p.status === 'paid' || p.status === 'failed' ? p.status : 'cancelled';
-    emitPaymentChange(deps, tenant, p, `freepay.payment.${status}`, p.paidAtMs ?? lastChangeMs(p));
+    emitPaymentChange(deps, tenant, p, `freepay.payment.${status}`, atMs);
   }
   return result;
 }
-
-/** When the payment last changed status, from its history. */
-const lastChangeMs = (p: PaymentRow): number => (JSON.parse(p.history) as { atMs: number }[]).at(-1)!.atMs;
 
 const paymentData = (p: PaymentRow) => ({
   [answerFields.amount]: p.amountRial,
