@@ -21,7 +21,19 @@ export interface CutBody {
 /** Field names whose values are credentials (Freepay's `api` key and card secrets included): never kept in full. */
 const secretFields = new Set(['apikey', 'secretkey', 'accesstoken', 'refreshtoken', 'token', 'password', 'authorization', 'api', 'pin2', 'cvv2']);
 const mayHoldSecret = /"(apikey|secretkey|accesstoken|refreshtoken|token|password|authorization|api|pin2|cvv2)"\s*:/i;
-const isSecret = (key: string, value: unknown): value is string => typeof value === 'string' && secretFields.has(key.toLowerCase());
+/**
+ * The server's own words that sit under a secret field's name (a page's answer names the refused
+ * PIN2 with its message): shown, not masked. A value equal to one of these is public text, so
+ * even a client that typed it as a secret gives nothing away.
+ */
+const serverTexts = new Set<string>();
+
+/** Declares messages the server writes under secret field names, so the journal keeps them readable. */
+export function declareServerTexts(texts: Iterable<string>): void {
+  for (const text of texts) serverTexts.add(text);
+}
+
+const isSecret = (key: string, value: unknown): value is string => typeof value === 'string' && secretFields.has(key.toLowerCase()) && !serverTexts.has(value);
 
 /** `mahak-default-secret-key` → `maha…-key`; short values are starred out entirely. */
 export function maskSecret(value: string): string {

@@ -1,6 +1,7 @@
 // The card form every card page shows, and its check on the server as a gateway does it.
 import { createHmac } from 'node:crypto';
 import { tehranJalaliDay } from '../core/calendar.js';
+import { declareServerTexts } from '../core/journal-text.js';
 import { isValidCardNumber, toAsciiDigits } from '../core/world/numbers.js';
 
 /** The payer's form as typed; every field text. */
@@ -31,6 +32,9 @@ export const formMessages = {
   captchaWrong: 'کد امنیتی درست نیست',
   emailInvalid: 'نشانی ایمیل معتبر نیست',
 } as const;
+
+// A refused form's answer names each field with its message, under the field's name (pin2, cvv2).
+declareServerTexts(Object.values(formMessages));
 
 /** The alert above a form sent back with errors. */
 export const formAlert = 'لطفاً خطاهای فرم را برطرف کنید.';
