@@ -2,7 +2,7 @@
 // every refusal (wrong password, unknown tenant, bad or expired token) in ICE's error shape.
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import { sandbox } from '../helpers.js';
+import { control, sandbox } from '../helpers.js';
 import { advance, ice, iceTenant, signIn } from './helpers.js';
 
 const instance = sandbox();
@@ -78,6 +78,26 @@ describe('the access token', () => {
     const expired = await ice(instance, '/api/v1/wallet', { token });
     expect(expired.status).toBe(401);
     expect(await expired.json()).toEqual({ code: 'tokenExpired', message: 'نشست شما به پایان رسیده است؛ دوباره وارد شوید' });
+  });
+
+  it('used again and again, still ends at its exp on the tenant clock to the second, and is refused before its iat when the clock goes back', async () => {
+    const tenant = await iceTenant(instance);
+    await control(instance, 'POST', `/tenants/${tenant.id}/clock`, { freeze: true });
+    const token = await signIn(instance, tenant);
+    const { iat, exp } = decodeJwt(token) as { iat: number; exp: number };
+    const wallet = async () => {
+      const res = await ice(instance, '/api/v1/wallet', { token });
+      return { status: res.status, body: await res.json() };
+    };
+    const open = { status: 200, body: { balanceRial: 10_000_000, lowBalance: false, reportPriceRial: 100_000 } };
+    expect(await wallet()).toEqual(open);
+    expect(await wallet()).toEqual(open);
+    await control(instance, 'POST', `/tenants/${tenant.id}/clock`, { set: new Date((exp - 1) * 1000 + 999).toISOString() });
+    expect(await wallet()).toEqual(open);
+    await control(instance, 'POST', `/tenants/${tenant.id}/clock`, { set: new Date(exp * 1000).toISOString() });
+    expect(await wallet()).toEqual({ status: 401, body: { code: 'tokenExpired', message: 'نشست شما به پایان رسیده است؛ دوباره وارد شوید' } });
+    await control(instance, 'POST', `/tenants/${tenant.id}/clock`, { set: new Date(iat * 1000 - 1).toISOString() });
+    expect(await wallet()).toEqual({ status: 401, body: { code: 'unauthorized', message: 'ابتدا وارد حساب کاربری شوید' } });
   });
 
   it('answers an unknown ICE path in ICE’s shape', async () => {

@@ -28,6 +28,21 @@ export interface SessionClaims {
 
 const keyOf = (db: Db, label: string): Uint8Array => derivedKey(db, label);
 
+/**
+ * Tokens whose signature and issuer were verified, per database and key label: a signed-in
+ * business sends the same token on every call, and jose's verify (a WebCrypto key import and
+ * HMAC, each a promise) cost far more than the rest of the check. Only what cannot change is
+ * remembered; the expiry is checked against the tenant clock on every call.
+ */
+const verifiedTokens = new WeakMap<Db['$client'], Map<string, true>>();
+const verifiedLimit = 10_000;
+
+function verifiedOf(db: Db): Map<string, true> {
+  let verified = verifiedTokens.get(db.$client);
+  if (!verified) verifiedTokens.set(db.$client, (verified = new Map()));
+  return verified;
+}
+
 export async function issueSession(
   db: Db,
   scheme: SessionScheme,
@@ -67,10 +82,19 @@ export async function checkSession(c: AppContext, scheme: SessionScheme): Promis
   if (!tenant || typeof claims.sub !== 'string') return { refusal: 'unauthorized' };
   // The token's tenant is known from here: a refusal below is in its journal.
   const nowMs = identify(c, tenant)!.now();
-  try {
-    await jwtVerify(token, keyOf(deps.db, scheme.keyLabel), { issuer: scheme.issuer, algorithms: ['HS256'], currentDate: new Date(nowMs), clockTolerance: 0 });
-  } catch (error) {
-    return { refusal: (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'unauthorized' };
+  const verified = verifiedOf(deps.db);
+  const cacheKey = `${scheme.keyLabel} ${token}`;
+  // A token without nbf (none is issued with one) verified before: only its expiry can have changed, as jose checks it.
+  if (verified.has(cacheKey) && (claims as { nbf?: unknown }).nbf === undefined) {
+    if (typeof claims.exp === 'number' && claims.exp <= Math.floor(nowMs / 1000)) return { refusal: 'expired' };
+  } else {
+    try {
+      await jwtVerify(token, keyOf(deps.db, scheme.keyLabel), { issuer: scheme.issuer, algorithms: ['HS256'], currentDate: new Date(nowMs), clockTolerance: 0 });
+    } catch (error) {
+      return { refusal: (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'unauthorized' };
+    }
+    if (verified.size >= verifiedLimit) verified.delete(verified.keys().next().value!);
+    verified.set(cacheKey, true);
   }
   if (typeof claims.iat !== 'number' || claims.iat * 1000 > nowMs) return { refusal: 'unauthorized' };
   return { claims: claims as SessionClaims };
