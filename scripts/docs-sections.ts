@@ -1,7 +1,8 @@
-// README sections generated from the code, so the README says exactly what the sandbox does:
-// the Jibit test values and the HTTP status of every code, Freepay's codes and cards, and ICE's
-// routes, codes, test values, report test codes, rank bands and settings. `npm run docs`
-// rewrites them; a test fails when the README and the code disagree.
+// Sections of the README and its reference pages (docs/jibit.md, docs/freepay.md, docs/ice.md)
+// generated from the code, so they say exactly what the sandbox does: the Jibit test values and
+// the HTTP status of every code, Freepay's codes and cards, and ICE's routes, codes, test values,
+// report test codes, rank bands and settings. `npm run docs` rewrites them; a test fails when the
+// documents and the code disagree.
 import { catalogEndpoints } from '../src/providers/jibit/catalog.js';
 import { extraMessages, statusForCode } from '../src/providers/jibit/errors.js';
 import { jibitTestValues, type TestRequest } from '../src/providers/jibit/test-values/index.js';
@@ -184,13 +185,30 @@ export const sections = {
   'ice-settings': iceSettingsTable,
 } as const;
 
-/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` for each section. */
-export function renderReadme(readme: string): string {
-  let out = readme;
+/** The files that hold generated sections: the README and the reference pages it links. */
+export const docFiles = ['README.md', 'docs/jibit.md', 'docs/freepay.md', 'docs/ice.md'] as const;
+
+const markers = (name: string) => new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`, 'g');
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` for each section the text holds. */
+export function renderDoc(text: string): string {
+  let out = text;
   for (const [name, build] of Object.entries(sections)) {
-    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-    if (!pattern.test(out)) throw new Error(`README.md has no ${name} section markers`);
-    out = out.replace(pattern, (_, start: string, end: string) => `${start}${build()}\n${end}`);
+    if (markers(name).test(out)) out = out.replace(markers(name), (_, start: string, end: string) => `${start}${build()}\n${end}`);
   }
   return out;
+}
+
+/**
+ * Every file of docFiles as `npm run docs` writes it, read through `read` (a path relative to the
+ * project folder). Each section must sit in exactly one file, once: a section moved away or copied
+ * would otherwise go stale unnoticed.
+ */
+export function renderDocFiles(read: (path: string) => string): { path: string; content: string }[] {
+  const files = docFiles.map((path) => ({ path, text: read(path) }));
+  for (const name of Object.keys(sections)) {
+    const holders = files.flatMap((f) => Array.from({ length: f.text.match(markers(name))?.length ?? 0 }, () => f.path));
+    if (holders.length !== 1) throw new Error(`the generated section ${name} must appear once in ${docFiles.join(', ')}; found in: ${holders.join(', ') || 'none'}`);
+  }
+  return files.map((f) => ({ path: f.path, content: renderDoc(f.text) }));
 }

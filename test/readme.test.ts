@@ -1,12 +1,30 @@
-// The README's generated tables say what the code does: regenerate with `npm run docs`.
+// The generated tables of the README and of its reference pages in docs/ say what the code does:
+// regenerate them with `npm run docs`.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { renderReadme } from '../scripts/docs-sections.js';
+import { docFiles, renderDoc, renderDocFiles } from '../scripts/docs-sections.js';
 import { parseScenarioText } from '../src/scenario-format.js';
 
-test('README.md test-values and status tables match the code', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  expect(readme).toBe(renderReadme(readme));
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+
+test.each(docFiles.map((path) => [path]))("%s's generated tables match the code", (path) => {
+  expect(read(path)).toBe(renderDoc(read(path)));
+});
+
+test('each generated table sits in exactly one document, and a table left out is an error', () => {
+  expect(renderDocFiles(read).map((f) => f.path)).toEqual([...docFiles]);
+  const withoutTestValues = (path: string) => (path === 'docs/jibit.md' ? read(path).replace(/<!-- test-values:start -->[\s\S]*<!-- test-values:end -->/, '') : read(path));
+  expect(() => renderDocFiles(withoutTestValues)).toThrow('the generated section test-values must appear once in README.md, docs/jibit.md, docs/freepay.md, docs/ice.md; found in: none');
+  const twice = (path: string) => (path === 'README.md' ? `${read(path)}\n<!-- ice-bands:start -->\n<!-- ice-bands:end -->\n` : read(path));
+  expect(() => renderDocFiles(twice)).toThrow('found in: README.md, docs/ice.md');
+});
+
+test("the README links every reference page that holds generated tables, and each links back", () => {
+  const readme = read('README.md');
+  for (const path of docFiles.slice(1)) {
+    expect(readme).toContain(`](${path}`);
+    expect(read(path)).toContain('](../README.md');
+  }
 });
 
 test('README.md gives the two set-up commands', () => {
