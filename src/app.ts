@@ -1,4 +1,4 @@
-// createApp(deps): mounts every provider of deps.providers, the control API and the OpenAPI document.
+// createApp(deps): mounts every provider of deps.providers, the control API, the OpenAPI document and its reference page.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './core/http.js';
@@ -8,6 +8,8 @@ import { SandboxError } from './sandbox/errors.js';
 import { registerHealth } from './core/health.js';
 import { controlAuth } from './sandbox/control-auth.js';
 import { controlBodyLimit } from './sandbox/body-limit.js';
+import { createDashboard } from './dashboard/index.js';
+import { docsPath, registerDocs } from './docs/index.js';
 
 export interface AppOptions {
   /** Locks the control API: every /_sandbox route then needs it, or a tenant's control token. */
@@ -27,23 +29,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/_sandbox/*', controlBodyLimit);
   for (const provider of deps.providers) app.route(provider.basePath, provider.createApp(deps));
   app.route(sandboxBasePath, createSandboxApi(deps.providers));
+  // The dashboard acts through the control API, by handing requests to this same app.
+  app.route(sandboxBasePath, createDashboard({ adminToken: options.adminToken, locked: options.adminToken !== undefined, dispatch: (request) => app.fetch(request) }));
   registerHealth(app, deps);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Mahak sandbox',
-      version: '0.1.0',
-      description: 'Sandbox of the Jibit inquiry API (under /jibit/ide), the Freepay payment gateway (under /freepay), ICE credit-report consent (under /ice) and the control API (under /_sandbox).',
-    },
-  });
+  registerDocs(app, deps);
   app.get('/', (c) =>
     c.json({
       name: 'Mahak',
       providers: Object.fromEntries(deps.providers.map((p) => [p.id, p.basePath])),
       controlApi: sandboxBasePath,
       openapi: '/openapi.json',
+      docs: docsPath,
     }),
   );
 

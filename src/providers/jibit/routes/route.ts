@@ -21,6 +21,8 @@ interface JibitRouteConfig {
 export function jibitRoute<const C extends JibitRouteConfig>(config: C) {
   const documented = config.endpoints.map(catalogEndpoint);
   const codes = [...new Set(documented.flatMap((e) => e.errors.map((er) => er.code)))];
+  // Every documented error as an example answer, with the message the sandbox answers.
+  const errorExamples = Object.fromEntries(documented.flatMap((e) => e.errors.map((er) => [er.code, { value: { code: er.code, message: er.messageFa } }])));
   return createRoute({
     method: config.method as C['method'],
     path: config.path as C['path'],
@@ -33,7 +35,7 @@ export function jibitRoute<const C extends JibitRouteConfig>(config: C) {
       200: { description: 'Success', content: { 'application/json': { schema: config.response as C['response'] } } },
       default: {
         description: `Failure. Documented codes: ${codes.join(', ')}`,
-        content: { 'application/json': { schema: ErrorBody } },
+        content: { 'application/json': { schema: ErrorBody, examples: errorExamples } },
       },
     },
   });

@@ -6,6 +6,7 @@ import { clockOf } from '../../../core/tenants.js';
 import { jibitError } from '../errors.js';
 import { TokenPair } from '../schemas.js';
 import { jibitSettings } from '../settings.js';
+import { defaultJibitKeys } from '../tenancy.js';
 import { jibitRoute, registerJibitRoute } from './route.js';
 import { answer } from '../serve.js';
 
@@ -26,7 +27,12 @@ const route = jibitRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ apiKey: key('apiKey'), secretKey: key('secretKey') }) } },
+      content: {
+        'application/json': {
+          // The default tenant's fixed pair: "Try it out" in /docs works on a fresh sandbox.
+          schema: z.object({ apiKey: key('apiKey').openapi({ example: defaultJibitKeys.apiKey }), secretKey: key('secretKey').openapi({ example: defaultJibitKeys.secretKey }) }),
+        },
+      },
     },
   },
   response: TokenPair,
