@@ -1,7 +1,5 @@
 // One running sandbox: database (migrated), synthetic world (seeded once), default tenant
 // and the app. main.ts serves it; tests build one in memory per file.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { AppDeps } from './core/http.js';
@@ -23,9 +21,10 @@ import { buildTenantConfig, defaultTenant } from './sandbox/tenant-config.js';
 import { providers } from './providers/index.js';
 import { scenarioFormat } from './scenario-format.js';
 import { adminTokenProblem } from './sandbox/control-tokens.js';
+import { packagePath } from './package-root.js';
 
 /** The scenarios that come with Mahak. */
-export const shippedScenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../scenarios');
+export const shippedScenariosDir = packagePath('scenarios');
 
 export interface InstanceOptions {
   /** SQLite file path, or ':memory:'. */

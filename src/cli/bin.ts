@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The mahak command's process entry, run by plain node from the build (dist/cli/bin.js).
+// The mahak command's process entry, run by plain node from the build (bundled into dist/bundle/mahak.mjs).
 import { runCli } from './index.js';
 
 // Output piped into a command that stops reading (mahak scenario list | head) is not an error.

@@ -1,10 +1,9 @@
 // The hand-written special records of fixtures/world.json: read and validated once, so a
 // bad file stops start-up with its path and the reason, never a request.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { fixtureProblems } from './fixture-checks.js';
+import { packagePath } from '../../package-root.js';
 import {
   ibanOf,
   isValidCardNumber,
@@ -134,7 +133,7 @@ export function parseFixtures(json: unknown, source: string): Fixtures {
   return { ...parsed.data, deposits };
 }
 
-export const defaultFixturesPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/world.json');
+export const defaultFixturesPath = packagePath('fixtures', 'world.json');
 const cache = new Map<string, Fixtures>();
 
 /** The fixtures at `path` (fixtures/world.json by default), parsed once per path. */

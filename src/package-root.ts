@@ -1,0 +1,33 @@
+// Where Mahak's own package.json sits, for the files it ships beside the code (drizzle/,
+// fixtures/, scenarios/): found by walking up from this module, so the same answer comes from
+// the sources, tsc's dist/ tree and the single-file bundle, which all sit at different depths.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface PackageInfo {
+  root: string;
+  version: string;
+}
+
+let found: PackageInfo | undefined;
+
+/** The nearest package.json above this module named mahak; undefined only in a copy torn from its package. */
+export function mahakPackage(): PackageInfo | undefined {
+  if (found) return found;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) {
+      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'mahak') return (found = { root: dir, version: pkg.version ?? 'unknown' });
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** A path inside Mahak's package, e.g. packagePath('drizzle'). */
+export function packagePath(...parts: string[]): string {
+  const info = mahakPackage();
+  if (!info) throw new Error(`Mahak's package.json was not found above ${fileURLToPath(import.meta.url)}`);
+  return join(info.root, ...parts);
+}
