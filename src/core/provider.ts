@@ -2,6 +2,7 @@
 // through this interface, and the composition root lists them (the providers folder's index.ts).
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { z } from 'zod';
 import type { Db } from '../db/index.js';
 import type { AppDeps, AppEnv } from './http.js';
@@ -81,6 +82,8 @@ export interface Provider extends ScenarioFacts {
   catchUp?(deps: AppDeps, tenantId: string, nowMs: number): void;
   /** Its routes under the control API (/_sandbox), e.g. its settings route. */
   registerControl(app: OpenAPIHono<AppEnv>): void;
+  /** Its panels on a tenant's page of the dashboard (GET /_sandbox/dashboard/tenants/{id}). */
+  dashboard?: ProviderDashboard;
   /** Its API, mounted at basePath. */
   createApp(deps: AppDeps): Hono<AppEnv>;
   /** The provider's own error answer for a request under basePath. */
@@ -93,6 +96,23 @@ export interface Provider extends ScenarioFacts {
    * `path` is as sent (percent-encoded), for a provider whose pages answer as pages.
    */
   malformedRequest?(path: string): MalformedAnswer;
+}
+
+/** One panel of a tenant's dashboard page: a heading and server-rendered HTML. */
+export interface DashboardSection {
+  title: string;
+  body: HtmlEscapedString | Promise<HtmlEscapedString>;
+}
+
+/**
+ * What a provider shows of one tenant on the dashboard. Its buttons act only through the control
+ * API (src/dashboard/action.tsx posts them there), so the dashboard can do nothing a token cannot.
+ */
+export interface ProviderDashboard {
+  /** The panel's heading, e.g. Freepay. */
+  title: string;
+  /** Its panels, in the order shown; `nowMs` is the tenant clock, after the tenant's due work. */
+  sections(deps: AppDeps, tenant: TenantRow, nowMs: number): DashboardSection[];
 }
 
 /** A JSON answer the server writes itself, for a request that never reached the app. */

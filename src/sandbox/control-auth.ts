@@ -2,14 +2,18 @@
 // `Authorization: Bearer <token>`: the admin token for everything, a tenant control token for its
 // own /_sandbox/tenants/{id}/… routes and for reading scenarios. Unlisted routes are admin-only,
 // so a new route is locked until someone decides otherwise. Without an admin token it stays open.
+// The dashboard's pages (docs/dashboard.md) take the same tokens, from the sign-in cookie too.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bearerCredential, type AppEnv } from '../core/http.js';
+import { dashboardRefusal } from '../dashboard/refusal.js';
+import { isDashboardPath, sameOrigin, sessionToken } from '../dashboard/session.js';
 import { adminTokenProblem, sameSecret, tenantExists, tenantOfControlToken } from './control-tokens.js';
 
 /** Who may call a route: anyone, any token of this sandbox, one tenant's token, or the admin only. */
 type Access = { kind: 'public' } | { kind: 'read' } | { kind: 'tenant'; tenantId: string } | { kind: 'admin' };
 
 const tenantPath = /^\/_sandbox\/tenants\/([^/]+)(?:\/|$)/;
+const dashboardTenantPath = /^\/_sandbox\/dashboard\/tenants\/([^/]+)(?:\/|$)/;
 
 export function accessOf(method: string, path: string): Access {
   const reading = method === 'GET' || method === 'HEAD';
@@ -19,7 +23,12 @@ export function accessOf(method: string, path: string): Access {
   if (reading && /^\/_sandbox\/scenarios(?:\/[^/]+)?$/.test(path)) return { kind: 'read' };
   // A webhook inbox takes deliveries, which carry no token: its path is the credential (sandbox/inbox.ts).
   if (method === 'POST' && /^\/_sandbox\/inbox\/[^/]+$/.test(path)) return { kind: 'public' };
-  const segment = tenantPath.exec(path)?.[1];
+  // The dashboard's script and style, and its sign-in and sign-out, hold nothing of a tenant.
+  if (reading && /^\/_sandbox\/dashboard\/assets\/[^/]+$/.test(path)) return { kind: 'public' };
+  if (method === 'POST' && /^\/_sandbox\/dashboard\/sign-(?:in|out)$/.test(path)) return { kind: 'public' };
+  // The tenant list, as JSON and as the dashboard's home: a tenant's token lists its own tenant only.
+  if (reading && /^\/_sandbox(?:\/tenants|\/dashboard\/tenants)?$/.test(path)) return { kind: 'read' };
+  const segment = (tenantPath.exec(path) ?? dashboardTenantPath.exec(path))?.[1];
   if (segment !== undefined) return { kind: 'tenant', tenantId: decoded(segment) };
   return { kind: 'admin' };
 }
@@ -35,6 +44,8 @@ function decoded(segment: string): string {
 const challenge = 'Bearer realm="mahak-control"';
 
 function refuse(c: Context<AppEnv>, status: 401 | 403, error: string, message: string) {
+  // A person at the dashboard gets a page (the sign-in form), not JSON.
+  if (isDashboardPath(c.req.path)) return dashboardRefusal(c, status, message);
   if (status === 401) c.header('WWW-Authenticate', challenge);
   return c.json({ error, message }, status);
 }
@@ -46,9 +57,15 @@ export function controlAuth(adminToken: string | undefined): MiddlewareHandler<A
   return async (c, next) => {
     const access = accessOf(c.req.method, c.req.path);
     if (access.kind === 'public') return next();
-    const { token, repeated } = bearerCredential(c);
+    const { token: bearer, repeated } = bearerCredential(c);
     // Two credentials are no credential: neither is taken (Node alone would keep the first).
     if (repeated) return refuse(c, 403, 'forbidden', 'Authorization was sent more than once; send one token');
+    // The sign-in cookie counts on the dashboard's paths only, and for a change only from its own pages.
+    const cookie = bearer === '' && isDashboardPath(c.req.path) ? sessionToken(c) : undefined;
+    if (cookie !== undefined && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c)) {
+      return refuse(c, 403, 'forbidden', 'a dashboard action must come from a page of this sandbox (Origin or Sec-Fetch-Site)');
+    }
+    const token = bearer || cookie;
     if (!token) {
       return refuse(
         c,

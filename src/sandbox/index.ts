@@ -6,6 +6,7 @@ import type { Provider } from '../core/provider.js';
 import { sandboxHook } from './errors.js';
 import { registerTenantCreate } from './routes/tenant-create.js';
 import { registerTenantGet } from './routes/tenant-get.js';
+import { registerTenantList } from './routes/tenant-list.js';
 import { registerTenantDelete } from './routes/tenant-delete.js';
 import { registerTenantClock } from './routes/tenant-clock.js';
 import { registerTenantOutbox } from './routes/tenant-outbox.js';
@@ -24,6 +25,7 @@ export const sandboxBasePath = '/_sandbox';
 export function createSandboxApi(providers: readonly Provider[]) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: sandboxHook });
   registerTenantCreate(app, providers);
+  registerTenantList(app);
   registerTenantGet(app);
   registerTenantDelete(app);
   registerTenantClock(app);
