@@ -4,8 +4,10 @@
 // child processes on loopback and loaded by autocannon in the same run. The ratio is the figure
 // to compare between machines; absolute numbers drift. BENCH_ROUTES=card,freepay-request picks
 // routes; BENCH_COMPARE=<another checkout> serves that checkout's Mahak too, loaded in the same
-// rounds, for a before-and-after figure. BENCH_SOAK=1 runs the mixed-load soak (scripts/soak.ts)
-// afterwards.
+// rounds, for a before-and-after figure. The route `prism` loads Prism mocking the card route from
+// Mahak's own OpenAPI document (scripts/bench-prism.ts), for Mahak / Prism; a machine that cannot
+// install Prism prints the reason in its row. BENCH_SOAK=1 runs the mixed-load soak
+// (scripts/soak.ts) afterwards.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startChild as start, stopChild as stop } from './child-server.js';
+import { cardDocument, ensurePrism, prismArgs, prismVersion, startPrism, stopPrism, type PrismServer } from './bench-prism.js';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -50,6 +53,7 @@ const routeNames = {
   'freepay-request': 'Freepay payment request',
   'freepay-verify': 'Freepay request → pay → verify round',
   'ice-report': 'ICE report request',
+  prism: `Prism ${prismVersion} mocking the card route (${prismArgs.join(' ') || 'its defaults'})`,
 } as const;
 type Route = keyof typeof routeNames;
 const chosen = (process.env.BENCH_ROUTES?.split(',') ?? Object.keys(routeNames)) as Route[];
@@ -62,7 +66,7 @@ async function routesOf(url: string): Promise<Map<Route, Load>> {
     body: JSON.stringify({ jibit: { dailyLimits: { 'card-inquiry': 1_000_000_000 }, balances: { PRF: 1e15 } }, ice: { business: { balanceRial: 1e12 } } }),
   })) as { id: string; jibit: { apiKey: string; secretKey: string }; freepay: { apiKey: string }; ice: { business: { username: string; password: string } } };
   const loads = new Map<Route, Load>();
-  if (chosen.includes('card')) {
+  if (chosen.includes('card') || chosen.includes('prism')) {
     const pair = await json(`${url}/jibit/ide/v1/tokens/generate`, { method: 'POST', body: JSON.stringify(tenant.jibit) });
     const values = (await json(`${url}/_sandbox/test-values?endpoint=card-inquiry&outcome=success`)) as unknown as {
       request: { query: Record<string, string> };
@@ -109,6 +113,29 @@ async function routesOf(url: string): Promise<Map<Route, Load>> {
 
 interface Served { name: string; loads: Map<Route, Load>; runs: Map<Route, Figures[]> }
 
+/** Prism serving the card route with Mahak's answer for the same card, loaded with the same request; or why not. */
+async function prismFor(mahakUrl: string, card: Load): Promise<{ server: PrismServer; load: Load } | { skipped: string }> {
+  try {
+    ensurePrism();
+  } catch (error) {
+    return { skipped: `could not install Prism (${(error as Error).message})` };
+  }
+  let server: PrismServer | undefined;
+  try {
+    const answer = await json(card.url!, { headers: card.headers as Record<string, string> });
+    server = await startPrism(cardDocument(await json(`${mahakUrl}/openapi.json`), answer));
+    const { pathname, search } = new URL(card.url!);
+    const prismLoad = { ...card, url: `${server.url}${pathname}${search}` };
+    // Both must answer the same body, or the figures compare different work.
+    const prismAnswer = await json(prismLoad.url, { headers: card.headers as Record<string, string> });
+    if (JSON.stringify(prismAnswer) !== JSON.stringify(answer)) throw new Error(`Prism answered ${JSON.stringify(prismAnswer)}, Mahak ${JSON.stringify(answer)}`);
+    return { server, load: prismLoad };
+  } catch (error) {
+    if (server) await stopPrism(server);
+    return { skipped: `could not start Prism (${(error as Error).message})` };
+  }
+}
+
 /** Every server stays up; their loads alternate, so drift on the machine hits all alike. */
 async function main() {
   // A database file, as `npm start` uses, not :memory:: commits cost what they cost for users.
@@ -117,24 +144,31 @@ async function main() {
   const bare = await start('scripts/bench-bare.ts', {});
   const mahak = await start('src/main.ts', { MAHAK_DB: join(dir, 'bench.db') });
   const before = compare ? await start('src/main.ts', { MAHAK_DB: join(dir, 'before.db') }, compare) : undefined;
+  let prism: Awaited<ReturnType<typeof prismFor>> | undefined;
   try {
     const served: Served[] = [{ name: 'Mahak', loads: await routesOf(mahak.url), runs: new Map() }];
     if (before) served.push({ name: `Mahak of ${compare}`, loads: await routesOf(before.url), runs: new Map() });
+    if (chosen.includes('prism')) prism = await prismFor(mahak.url, served[0]!.loads.get('card')!);
     const bareRuns: Figures[] = [];
+    const prismRuns: Figures[] = [];
     for (let round = 0; round < rounds; round++) {
       bareRuns.push(await load({ url: `${bare.url}/bare` }));
       for (const route of chosen) {
+        if (route === 'prism') {
+          if (prism && 'load' in prism) prismRuns.push(await load(prism.load));
+          continue;
+        }
         for (const s of served) s.runs.set(route, [...(s.runs.get(route) ?? []), await load(s.loads.get(route)!)]);
       }
     }
-    return { bareRuns, served };
+    return { bareRuns, served, prismRuns, prismSkipped: prism && 'skipped' in prism ? prism.skipped : undefined };
   } finally {
-    await Promise.all([stop(bare), stop(mahak), ...(before ? [stop(before)] : [])]);
+    await Promise.all([stop(bare), stop(mahak), ...(before ? [stop(before)] : []), ...(prism && 'server' in prism ? [stopPrism(prism.server)] : [])]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const { bareRuns, served } = await main();
+const { bareRuns, served, prismRuns, prismSkipped } = await main();
 const summary = (runs: Figures[]): Figures => ({
   rps: median(runs.map((r) => r.rps)),
   p50: median(runs.map((r) => r.p50)),
@@ -144,7 +178,7 @@ const summary = (runs: Figures[]): Figures => ({
   errors: runs.reduce((a, r) => a + r.errors, 0),
 });
 const bare = summary(bareRuns);
-const aims: Record<Route, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'ice-report': 0.35 };
+const aims: Record<Exclude<Route, 'prism'>, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'ice-report': 0.35 };
 const ratioOf = (runs: Figures[]) => summary(runs).rps / bare.rps;
 const row = (name: string, f: Figures, ratio = '') =>
   `| ${name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.non2xx + f.errors} | ${ratio} |`;
@@ -153,6 +187,11 @@ console.log('| route | req/s | p50 ms | p99 ms | requests | failed | / bare (rou
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(row('bare Hono route', bare));
 for (const route of chosen) {
+  if (route === 'prism') {
+    if (prismSkipped !== undefined) console.log(`| ${routeNames.prism} | skipped: ${prismSkipped.replaceAll('|', '/')} | | | | | |`);
+    else console.log(row(routeNames.prism, summary(prismRuns), `**${ratioOf(prismRuns).toFixed(2)}**`));
+    continue;
+  }
   for (const s of served) {
     const runs = s.runs.get(route)!;
     const byRound = runs.map((f, i) => (f.rps / bareRuns[i]!.rps).toFixed(2)).join(', ');
@@ -160,7 +199,23 @@ for (const route of chosen) {
     console.log(row(name, summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound}), aim ${aims[route].toFixed(2)}`));
   }
 }
+if (prismRuns.length > 0) {
+  // Round by round, so both sides of each ratio met the same moment of the machine.
+  for (const s of served) {
+    const cardRuns = s.runs.get('card');
+    if (!cardRuns) continue;
+    const byRound = cardRuns.map((f, i) => (f.rps / prismRuns[i]!.rps).toFixed(2)).join(', ');
+    const ratio = summary(cardRuns).rps / summary(prismRuns).rps;
+    console.log(`\nJibit card inquiry (${s.name}) / Prism: **${ratio.toFixed(2)}** (rounds ${byRound}), aim 5.00`);
+  }
+  const f = summary(prismRuns);
+  if (f.non2xx + f.errors > 0) {
+    console.error('Prism had failed requests: its figures are not valid');
+    process.exitCode = 1;
+  }
+}
 for (const route of chosen) {
+  if (route === 'prism') continue;
   for (const s of served) {
     const f = summary(s.runs.get(route)!);
     if (f.non2xx + f.errors === 0) continue;
