@@ -10,7 +10,8 @@ window.addEventListener('DOMContentLoaded', function () {
     layout: 'BaseLayout',
     presets: [SwaggerUIBundle.presets.apis],
     deepLinking: true,
-    docExpansion: 'list',
+    // Five groups at first sight; a group opens on a click (or a deep link).
+    docExpansion: 'none',
     defaultModelsExpandDepth: 0,
     displayRequestDuration: true,
     filter: true,

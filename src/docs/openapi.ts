@@ -12,7 +12,7 @@ const info = {
 };
 
 const tags = [
-  { name: 'Jibit', description: 'The Jibit inquiry API, under /jibit/ide: get a token pair, then call with Authorization: Bearer <accessToken>.' },
+  { name: 'Jibit', description: 'The Jibit inquiry API, under /jibit/ide: get a token pair (the examples use the default tenant\'s keys), then call with the access token under Authorize, bearerAuth.' },
   { name: 'Freepay', description: 'The Freepay payment gateway, under /freepay: request a payment, send the buyer to its page, verify.' },
   { name: 'ICE', description: 'ICE credit-report consent, under /ice: a business requests a report, the person approves it by SMS link.' },
   { name: 'Sandbox', description: 'The control API, under /_sandbox: tenants, clock, scenarios, journal, outbox and webhooks. Needs a bearer token (controlToken) only when the server has an admin token.' },
