@@ -57,7 +57,7 @@ const TenantList: FC<{ page: TenantPage; after?: string | undefined }> = ({ page
       </table>
       {tenants.length === 0 ? <p class="muted">No tenants on this page.</p> : null}
       <p class="row">
-        {after ? <a href={`${dashboardBase}/../`}>First page</a> : null}
+        {after ? <a href="/_sandbox">First page</a> : null}
         {next ? <a href={`/_sandbox?after=${encodeURIComponent(next)}`}>Next page →</a> : null}
       </p>
     </div>
@@ -82,6 +82,7 @@ export function registerHome(app: Hono<AppEnv>, control: Control, options: Dashb
   };
 
   app.get('/', async (c) => {
+    c.header('Cache-Control', 'no-store');
     const { after, page } = list(c);
     const answer = await page;
     return c.html(

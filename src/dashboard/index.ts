@@ -22,6 +22,7 @@ export function createDashboard(options: DashboardOptions & { adminToken?: strin
   const app = new Hono<AppEnv>();
   const control = controlClient(options);
   // A change must come from a page of this sandbox, signed in or not: another site's form cannot drive it.
+  // Only its own paths: a middleware on '*' here would run for the whole control API under /_sandbox.
   app.use('/dashboard/*', async (c, next) => {
     if (c.req.method === 'POST' && !/\/sign-(?:in|out)$/.test(c.req.path) && !sameOrigin(c)) {
       return c.html('<div class="notice error" role="alert">Refused: a dashboard action must come from a page of this sandbox (Origin or Sec-Fetch-Site)</div>', 403);

@@ -19,6 +19,7 @@ import { registerApi } from './routes/api.js';
 import { gatewayPrefix, registerGateway } from './routes/gateway.js';
 import { registerPanel } from './routes/panel.js';
 import { documentsPath } from './accounts/index.js';
+import { freepayDashboard } from './dashboard.js';
 
 export const freepayBasePath = '/freepay';
 
@@ -44,6 +45,7 @@ export function createFreepayApp(deps: AppDeps) {
 
 export const freepay: Provider = {
   id: 'freepay',
+  dashboard: freepayDashboard,
   basePath: freepayBasePath,
   endpointIds: freepayEndpointIds,
   // Codes by name (amountMismatch) or status number (-12).

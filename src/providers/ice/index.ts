@@ -31,6 +31,7 @@ import { registerConsentPage } from './consent/routes.js';
 import { registerApiAccess } from './api-access/routes.js';
 import { registerApiToken } from './api-access/token-route.js';
 import { bindIceWebhooks } from './webhooks.js';
+import { iceDashboard } from './dashboard.js';
 
 export const iceBasePath = '/ice';
 
@@ -67,6 +68,7 @@ export function createIceApp(deps: AppDeps) {
 
 export const ice: Provider = {
   id: 'ice',
+  dashboard: iceDashboard,
   basePath: iceBasePath,
   endpointIds: iceEndpointIds,
   documentedCode: documentedIceCode,

@@ -29,6 +29,7 @@ import { registerForeigners } from './routes/foreigners.js';
 import { registerCorporation } from './routes/corporation.js';
 import { registerMilitary } from './routes/military.js';
 import { registerSana } from './routes/sana.js';
+import { jibitDashboard } from './dashboard.js';
 
 export const jibitBasePath = '/jibit/ide';
 
@@ -57,6 +58,7 @@ export function createJibitApp(deps: AppDeps) {
 
 export const jibit: Provider = {
   id: 'jibit',
+  dashboard: jibitDashboard,
   basePath: jibitBasePath,
   endpointIds,
   documentedCode: documentedSpelling,

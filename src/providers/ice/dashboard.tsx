@@ -1,0 +1,129 @@
+/** @jsxImportSource hono/jsx */
+// ICE on the dashboard: each business's wallet and the newest ledger rows, and the newest report
+// requests with buttons that act as the person (approve, reject, pay: the control API's person
+// routes) and a link to the consent page the person's SMS opens.
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { ProviderDashboard } from '../../core/provider.js';
+import { iceLedger, iceReports } from '../../db/schema/index.js';
+import { ActionButton } from '../../dashboard/action.js';
+import { rialText, shortTime } from '../../dashboard/layout.js';
+import { consentPathOf } from './consent/routes.js';
+import { defaultPersonCard } from './control-person.js';
+import { requestView } from './reports/view.js';
+import { iceTenancy } from './tenancy.js';
+
+/** The newest ledger rows and report requests shown. */
+const shown = 15;
+
+export const iceDashboard: ProviderDashboard = {
+  title: 'ICE',
+  sections(deps, tenant) {
+    const { businesses } = iceTenancy.view(tenant, deps) as { businesses: { id: string; username: string; legalStatus: string; balanceRial: number }[] };
+    const ledger = deps.db.select().from(iceLedger).where(eq(iceLedger.tenantId, tenant.id)).orderBy(desc(iceLedger.id)).limit(shown).all();
+    const reports = deps.db
+      .select()
+      .from(iceReports)
+      .where(and(eq(iceReports.tenantId, tenant.id), ne(iceReports.state, 'deleted')))
+      // rowid breaks ties between requests of the same millisecond: the later first.
+      .orderBy(desc(iceReports.requestedAtMs), desc(sql`rowid`))
+      .limit(shown)
+      .all();
+    const act = (path: string, label: string, look?: 'plain' | 'danger') => <ActionButton tenantId={tenant.id} provider="ice" path={path} label={label} look={look} />;
+    return [
+      {
+        title: 'Report requests',
+        body:
+          reports.length === 0 ? (
+            <p class="muted">No report requests yet.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Tracking code</th>
+                  <th>State</th>
+                  <th>Person</th>
+                  <th>Payer</th>
+                  <th>Price</th>
+                  <th>Requested</th>
+                  <th>Act as the person</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reports.map((row) => {
+                  const r = requestView(row);
+                  const base = `ice/reports/${r.trackingCode}`;
+                  return (
+                    <tr data-tracking-code={r.trackingCode}>
+                      <td class="mono">{r.trackingCode}</td>
+                      <td>
+                        <span class="pill" data-state={r.state}>
+                          {r.state}
+                        </span>{' '}
+                        <span dir="rtl">{r.stateLabel}</span>
+                      </td>
+                      <td class="mono">{`${r.mobile} · ${r.nationalCode ?? r.nationalId ?? ''}`}</td>
+                      <td>{r.payer}</td>
+                      <td class="mono">{rialText(r.price.totalRial)}</td>
+                      <td class="mono">{r.requestedAt.at}</td>
+                      <td>
+                        {r.state === 'pending' ? (
+                          <>
+                            {act(`${base}/approve`, 'Approve')}
+                            {act(`${base}/reject`, 'Reject', 'plain')}
+                            {r.payer === 'person' ? (
+                              <ActionButton tenantId={tenant.id} provider="ice" path={`${base}/pay`} body={{ card: defaultPersonCard }} label="Pay" look="plain" />
+                            ) : null}
+                            <a href={consentPathOf(row)} target="_blank" rel="noopener">
+                              consent page
+                            </a>
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          ),
+      },
+      {
+        title: 'Wallets',
+        body: (
+          <table>
+            <tbody>
+              {businesses.map((b) => (
+                <tr>
+                  <td class="mono">{b.id}</td>
+                  <td>{b.username}</td>
+                  <td>{`legal review: ${b.legalStatus}`}</td>
+                  <td class="mono big">{rialText(b.balanceRial)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ),
+      },
+      {
+        title: 'Ledger',
+        body:
+          ledger.length === 0 ? (
+            <p class="muted">No ledger rows.</p>
+          ) : (
+            <table>
+              <tbody>
+                {ledger.map((e) => (
+                  <tr>
+                    <td class="mono">{shortTime(new Date(e.atMs).toISOString())}</td>
+                    <td>{e.kind}</td>
+                    <td class={`mono ${e.amountRial < 0 ? 'bad' : 'ok'}`}>{rialText(e.amountRial)}</td>
+                    <td class="mono">{rialText(e.balanceAfterRial)}</td>
+                    <td dir="rtl">{e.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ),
+      },
+    ];
+  },
+};
