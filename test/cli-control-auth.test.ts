@@ -73,6 +73,7 @@ describe('mahak serve', () => {
       const { banner, port } = served;
       expect(banner[0]).toMatch(/^Mahak is serving on http:\/\/localhost:\d+ \(listening on 0\.0\.0\.0, database :memory:, ready in \d+ ms\)$/);
       expect(lineOf(banner, 'Control API:')).toBe(`  Control API:        http://localhost:${port}/_sandbox   (locked: send Authorization: Bearer <admin token>)`);
+      expect(lineOf(banner, 'API reference:')).toBe(`  API reference:      http://localhost:${port}/docs`);
       const admin = /^ {2}Admin token: {8}([\w-]{43}) {3}\(made at start-up; set MAHAK_ADMIN_TOKEN to choose one\)$/.exec(lineOf(banner, 'Admin token:') ?? '')?.[1];
       expect(admin).toBeDefined();
       const tenantToken = /^ {2}Default tenant's control token: (mtc_ten_default_[\w-]{43})$/.exec(lineOf(banner, "Default tenant's control token:") ?? '')?.[1];

@@ -80,6 +80,7 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
           `  Control API:        ${base}/_sandbox   ${lock}`,
           ...tokens,
           `  OpenAPI document:   ${base}/openapi.json`,
+          `  API reference:      ${base}/docs`,
           `  Scenarios:          ${instance.deps.scenarios.list().length} loaded from ${scenariosDir}`,
           `  Default tenant:     Jibit apiKey=${defaultJibitKeys.apiKey} secretKey=${defaultJibitKeys.secretKey}`,
           `                      Freepay api=${defaultFreepayKey}`,
