@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createInstance } from '../src/instance.js';
 import { json, sandbox } from './helpers.js';
 
 const instance = sandbox();
@@ -42,6 +43,18 @@ describe('GET /docs', () => {
       '/docs/assets/docs.js',
       '/openapi.json',
     ]);
+  });
+
+  test('with an admin token the reference stays open (it holds no tenant data); the control API it calls does not', async () => {
+    const locked = createInstance({ db: ':memory:', worldSeed: 'test-world', adminToken: 'admin-token-of-the-docs-tests' });
+    try {
+      for (const path of ['/docs', '/docs/assets/docs.js', `/docs/assets/${swaggerVersion}/swagger-ui.css`, '/openapi.json']) {
+        expect((await locked.app.request(path)).status, path).toBe(200);
+      }
+      expect((await locked.app.request('/_sandbox/tenants/ten_default')).status).toBe(401);
+    } finally {
+      locked.close();
+    }
   });
 
   test('GET / names /docs beside the document', async () => {
