@@ -1,12 +1,13 @@
 // The README's ICE walk-through, run as written: each curl line is sent in process to a fresh
 // sandbox, each shown answer must be what comes back (`…` standing for what differs from run to
 // run), and the answers are then checked whole on a pinned clock, so the walk-through cannot rot.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance, type Instance } from '../../src/instance.js';
 import { readyBusinessId } from '../../src/providers/ice/tenancy.js';
 import { shownTime } from '../../src/providers/ice/time.js';
+import { createSandbox } from '../../src/index.js';
+import { fits, runShell, shellBlock, shellCommands, shownBeside } from '../readme-shell.js';
 
 interface Call {
   curl: string;
@@ -16,7 +17,7 @@ interface Call {
   body: string | undefined;
   /** The answer the README shows, its continuation lines joined; undefined when it shows none. */
   shown: string | undefined;
-  /** `AT=…   # the accessToken`: a shell variable taken from this call's answer. */
+  /** `T=$(curl … | field accessToken)`: a shell variable taken from this call's answer. */
   saves: { name: string; field: string }[];
 }
 
@@ -26,10 +27,7 @@ interface WalkThrough {
 }
 
 function readmeBlock(): string {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const from = readme.indexOf('### A walk through ICE');
-  expect(from).toBeGreaterThan(0);
-  return /```sh\n([\s\S]*?)```/.exec(readme.slice(from))![1]!;
+  return shellBlock('### ICE walk-through');
 }
 
 /** A command line's words, as sh splits them: quotes kept together, $NAME expanded outside single quotes. */
@@ -41,29 +39,32 @@ function words(line: string, variables: Record<string, string>): string[] {
   return out;
 }
 
-/** The walk-through's variables (B=…) and calls, with the answer each shows and the values it saves. */
+/**
+ * The walk-through's variables (H=…, B=$H/…) and calls, with the answer each shows and the values it
+ * keeps: `T=$(curl … | field accessToken)` keeps a field of that call's answer, `R=$(curl …); echo "$R"`
+ * prints it, and `TC=$(echo "$R" | field trackingCode)` keeps a field of the call before.
+ */
 function parseWalkThrough(): WalkThrough {
-  const lines = readmeBlock().split('\n');
   const variables: Record<string, string> = {};
   const calls: Call[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    const assignment = /^(\w+)=(\S+)(?:\s+# the (\w+))?$/.exec(line);
-    if (assignment) {
-      const [, name, value, field] = assignment;
-      if (field) calls.at(-1)!.saves.push({ name: name!, field: field });
-      else variables[name!] = value!;
+  const expand = (text: string) => text.replace(/\$(\w+)/g, (_, name: string) => variables[name] ?? `$${name}`);
+  for (const { command, shown } of shellCommands(readmeBlock())) {
+    const line = command.replace(/\s*\\\n\s*/g, ' ');
+    if (line.startsWith('field() ')) continue;
+    const kept = /^(\w+)=\$\(echo "\$R" \| field (\w+)\)$/.exec(line);
+    if (kept) {
+      calls.at(-1)!.saves.push({ name: kept[1]!, field: kept[2]! });
       continue;
     }
-    if (line.startsWith('# {')) {
-      let shown = line.slice(2);
-      while (lines[i + 1]?.startsWith('#  ')) shown += lines[++i]!.slice(3);
-      calls.at(-1)!.shown = shown;
+    const call = /^(?:(\w+)=\$\()?(curl .*?)(?: \| field (\w+)\)|\); echo "\$R")?$/.exec(line);
+    if (call) {
+      const [, name, curl, field] = call;
+      calls.push({ curl: curl!, ...curlRequest(curl!, variables), shown, saves: field ? [{ name: name!, field }] : [] });
       continue;
     }
-    if (!line.startsWith('curl ')) continue;
-    while (line.endsWith('\\')) line = `${line.slice(0, -1).trimEnd()} ${lines[++i]!.trim()}`;
-    calls.push({ curl: line, ...curlRequest(line, variables), shown: undefined, saves: [] });
+    const assignment = /^(\w+)=(\S+)$/.exec(line);
+    if (!assignment) throw new Error(`the walk-through has a line this test does not know: ${line}`);
+    variables[assignment[1]!] = expand(assignment[2]!);
   }
   return { variables, calls };
 }
@@ -87,20 +88,6 @@ function curlRequest(line: string, variables: Record<string, string>): Pick<Call
     else url = arg;
   }
   return { method: method ?? (body === undefined ? 'GET' : 'POST'), url, headers, body };
-}
-
-/** Whether `actual` is `shown` with each `…` standing for some text (possibly none). */
-function fits(shown: string, actual: string): boolean {
-  const parts = shown.split('…');
-  if (!actual.startsWith(parts[0]!)) return false;
-  let at = parts[0]!.length;
-  for (const part of parts.slice(1, -1)) {
-    const found = actual.indexOf(part, at);
-    if (found < 0) return false;
-    at = found + part.length;
-  }
-  const last = parts.at(-1)!;
-  return parts.length === 1 ? actual === shown : actual.length - last.length >= at && actual.endsWith(last);
 }
 
 /** 2026-11-30 10:00 in Tehran, a Monday (1405/09/09). */
@@ -128,7 +115,7 @@ describe("the README's ICE walk-through", () => {
   const walk = parseWalkThrough();
 
   it('is read as seven calls, each showing its answer, against the documented base URL', () => {
-    expect(walk.variables).toEqual({ B: 'http://localhost:8787/ice/api/v1' });
+    expect(walk.variables).toEqual({ H: 'http://localhost:8787', B: 'http://localhost:8787/ice/api/v1' });
     expect(walk.calls.map((c) => `${c.method} ${c.url.replace(walk.variables.B!, '$B')}`)).toEqual([
       'POST $B/auth/login',
       'GET $B/wallet',
@@ -138,9 +125,9 @@ describe("the README's ICE walk-through", () => {
       'GET $B/wallet/transactions',
       'GET $B/wallet',
     ]);
-    expect(walk.calls.every((c) => c.shown !== undefined)).toBe(true);
+    expect(walk.calls.map((c) => c.shown !== undefined)).toEqual([false, true, true, true, true, true, true]);
     expect(walk.calls.flatMap((c) => c.saves)).toEqual([
-      { name: 'AT', field: 'accessToken' },
+      { name: 'T', field: 'accessToken' },
       { name: 'TC', field: 'trackingCode' },
     ]);
   });
@@ -150,6 +137,7 @@ describe("the README's ICE walk-through", () => {
     try {
       const answers = await run(instance, walk);
       walk.calls.forEach((call, i) => {
+        if (call.shown === undefined) return;
         const { status, text } = answers[i]!;
         expect({ call: call.curl, status, fits: fits(call.shown!, text), text }).toEqual({ call: call.curl, status: i === 6 ? 503 : i === 2 ? 201 : 200, fits: true, text });
       });
@@ -215,6 +203,18 @@ describe("the README's ICE walk-through", () => {
       instance.close();
     }
   });
+
+  it('prints what the README shows when pasted into bash, against a sandbox on a free port', async () => {
+    const sandbox = createSandbox();
+    try {
+      const runs = await runShell(readmeBlock(), (await sandbox.listen()).port);
+      const beside = shownBeside(runs);
+      expect(beside).toHaveLength(6);
+      expect(beside).toEqual(beside.map((b) => ({ ...b, fits: true })));
+    } finally {
+      await sandbox.close();
+    }
+  }, 120_000);
 
   it('fails a shown answer that is not what comes back', () => {
     expect(fits('{"a":1,…,"c":3}', '{"a":1,"b":2,"c":3}')).toBe(true);
