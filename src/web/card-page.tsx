@@ -1,20 +1,31 @@
 /** @jsxImportSource hono/jsx */
 // The card payment page, one component for every gateway the sandbox emulates (Freepay's, and
 // the Saman and Mellat pages a person pays an ICE report on): Persian, right to left, usable on
-// a phone, server-rendered; a few lines of script group the card number as it is typed and
-// count down to the expiry. The skin changes the look only, never the form.
+// a phone, server-rendered, every number in Persian digits; a few lines of script group the card
+// number as it is typed, count down to the expiry and fill the form from a test card. The skin
+// changes the look only, never the form.
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { groupedPan, testCards } from './cards.js';
+import { toAsciiDigits } from '../core/world/numbers.js';
+import { testCards } from './cards.js';
 import type { FormErrors, FormValues } from './card-form.js';
+import { faCardNumber, faDigits, rial, toman } from './digits.js';
+import { fontFace } from './fonts.js';
 import { pageScript, pageStyle } from './page-assets.js';
+import { testCardFill, type TestCardFill } from './test-card-fill.js';
 import { gatewayTitle, skinStyle, skins, type Skin } from './skins.js';
 
-/** An amount as the page shows it: Persian digits grouped, in Rial. */
-export const rial = (amountRial: number) => `${amountRial.toLocaleString('fa-IR')} ریال`;
+/** Seconds as mm:ss in Persian digits, the countdown's first face before the script takes over. */
+export const countdownText = (seconds: number) => faDigits(`${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`);
 
-/** Seconds as mm:ss, the countdown's first face before the script takes over. */
-export const countdownText = (seconds: number) => `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+/**
+ * The reference as the page shows it: a number (a Freepay authority) in Persian digits; an id with
+ * Latin letters (an ICE charge's) as it is, since the payer copies it to quote it.
+ */
+const shownReference = (reference: string) => (/^\d+$/.test(reference) ? faDigits(reference) : reference);
+
+/** A kept card number as the page shows it again: grouped in Persian digits when it is digits, else as typed. */
+const shownCard = (typed: string) => (/^[\d۰-۹٠-٩\s-]+$/.test(typed) ? faCardNumber(toAsciiDigits(typed)) : typed);
 
 const Layout: FC<PropsWithChildren<{ title: string; skin: Skin }>> = ({ title, skin, children }) => (
   <>
@@ -24,7 +35,7 @@ const Layout: FC<PropsWithChildren<{ title: string; skin: Skin }>> = ({ title, s
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: skinStyle(skin) + pageStyle }} />
+        <style dangerouslySetInnerHTML={{ __html: fontFace() + skinStyle(skin) + pageStyle }} />
       </head>
       <body data-skin={skin}>
         <main>{children}</main>
@@ -64,6 +75,8 @@ export interface CardPageProps {
   reference: string;
   /** Seconds left on the tenant clock; the script counts them down and then disables Pay. */
   expiresInSeconds: number;
+  /** The tenant clock's now: the test cards fill in an expiry in its future. */
+  nowMs: number;
   /** The captcha's answer (captchaOf(reference)), shown beside the field in the sandbox. */
   captcha: string;
   /** Fields typed before, shown again (never PIN2 or CVV2). */
@@ -80,6 +93,31 @@ const FieldError: FC<{ message: string | undefined; id: string }> = ({ message, 
     </div>
   ) : null;
 
+/** The sandbox's test cards; a click on one fills the form with it and the values below. */
+const TestCards: FC<{ fill: TestCardFill }> = ({ fill }) => (
+  <section class="card sandbox" aria-label="کارت‌های آزمایشی">
+    <strong>کارت‌های آزمایشی</strong>
+    <p>هر کارت معتبر دیگری پرداخت موفق دارد. رمز دوم، CVV2 و تاریخ انقضای آینده دلخواه است.</p>
+    <p id="test-card-values">
+      با زدن هر کارت فرم پر می‌شود: رمز دوم {faDigits(fill.pin2)}، CVV2 {faDigits(fill.cvv2)}، انقضا {faDigits(`${fill.expYear}/${fill.expMonth}`)}
+    </p>
+    <table>
+      <tbody>
+        {testCards.map((card) => (
+          <tr>
+            <td>
+              <button class="fill" type="button" data-card={card.number} data-pin2={fill.pin2} data-cvv2={fill.cvv2} data-expmonth={fill.expMonth} data-expyear={fill.expYear}>
+                {faCardNumber(card.number)}
+              </button>
+            </td>
+            <td>{card.noteFa}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </section>
+);
+
 export const CardPage: FC<CardPageProps> = (p) => {
   const values = p.values ?? {};
   const errors = p.errors ?? {};
@@ -93,9 +131,14 @@ export const CardPage: FC<CardPageProps> = (p) => {
         </div>
         <div class="row">
           <span>مبلغ</span>
-          <strong class="amount" id="amount">
-            {rial(p.amountRial)}
-          </strong>
+          <span>
+            <strong class="amount" id="amount">
+              {rial(p.amountRial)}
+            </strong>
+            <span class="toman" id="amount-toman">
+              {toman(p.amountRial)}
+            </span>
+          </span>
         </div>
         {p.description ? (
           <div class="row">
@@ -111,8 +154,8 @@ export const CardPage: FC<CardPageProps> = (p) => {
         </div>
         <div class="row">
           <span>شماره پیگیری درخواست</span>
-          <span dir="ltr" id="reference">
-            {p.reference}
+          <span dir="ltr" class="num" id="reference">
+            {shownReference(p.reference)}
           </span>
         </div>
       </section>
@@ -123,7 +166,7 @@ export const CardPage: FC<CardPageProps> = (p) => {
           </div>
         ) : null}
         <label for="card">شماره کارت</label>
-        <input id="card" name="card" inputmode="numeric" placeholder="---- ---- ---- ----" value={values.card ?? ''} aria-describedby="card-error" />
+        <input id="card" name="card" inputmode="numeric" placeholder="---- ---- ---- ----" value={shownCard(values.card ?? '')} aria-describedby="card-error" />
         <FieldError id="card-error" message={errors.card} />
         <label for="pin2">رمز دوم (رمز اینترنتی)</label>
         <input id="pin2" name="pin2" type="password" inputmode="numeric" maxlength={12} />
@@ -133,15 +176,15 @@ export const CardPage: FC<CardPageProps> = (p) => {
         <FieldError id="cvv2-error" message={errors.cvv2} />
         <label for="expMonth">تاریخ انقضا (ماه / سال)</label>
         <div class="pair">
-          <input id="expMonth" name="expMonth" inputmode="numeric" maxlength={2} placeholder="ماه" value={values.expMonth ?? ''} />
-          <input id="expYear" name="expYear" inputmode="numeric" maxlength={2} placeholder="سال" value={values.expYear ?? ''} />
+          <input id="expMonth" name="expMonth" inputmode="numeric" maxlength={2} placeholder="ماه" value={faDigits(values.expMonth ?? '')} />
+          <input id="expYear" name="expYear" inputmode="numeric" maxlength={2} placeholder="سال" value={faDigits(values.expYear ?? '')} />
         </div>
         <FieldError id="expiry-error" message={errors.expMonth} />
         <label for="captcha">کد امنیتی</label>
         <div class="captcha">
           <input id="captcha" name="captcha" inputmode="numeric" maxlength={5} />
           <output id="captcha-answer" title="در محیط آزمایشی پاسخ کد امنیتی نمایش داده می‌شود">
-            {p.captcha}
+            {faDigits(p.captcha)}
           </output>
         </div>
         <FieldError id="captcha-error" message={errors.captcha} />
@@ -157,20 +200,7 @@ export const CardPage: FC<CardPageProps> = (p) => {
           </button>
         </div>
       </form>
-      <section class="card sandbox" aria-label="کارت‌های آزمایشی">
-        <strong>کارت‌های آزمایشی</strong>
-        <p>هر کارت معتبر دیگری پرداخت موفق دارد. رمز دوم، CVV2 و تاریخ انقضای آینده دلخواه است.</p>
-        <table>
-          <tbody>
-            {testCards.map((card) => (
-              <tr>
-                <td>{groupedPan(card.number)}</td>
-                <td>{card.noteFa}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <TestCards fill={testCardFill(p.nowMs)} />
       <script dangerouslySetInnerHTML={{ __html: pageScript }} />
     </Layout>
   );

@@ -10,10 +10,12 @@ export {
   renderCardPage,
   renderClosedPage,
   renderedHtml,
-  rial,
   type CardPageProps,
   type ClosedPageProps,
   type ClosedReason,
 } from './card-page.js';
 export { failureClasses, failureClassOf, failureReasons, groupedPan, maskPan, outcomeOf, testCardByNumber, testCards, type FailureClass, type FailureReason, type TestCard, type TestCardOutcome } from './cards.js';
 export { gatewayTitle, skinNames, skins, type Skin, type SkinLook } from './skins.js';
+export { faCardNumber, faDigits, rial, toman } from './digits.js';
+export { fontFace, fontPath, fontUrl, registerFonts } from './fonts.js';
+export { testCardFill, type TestCardFill } from './test-card-fill.js';

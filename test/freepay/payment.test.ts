@@ -7,6 +7,7 @@ import { freepayCodes, testCards } from '../../src/providers/freepay/catalog.js'
 import { captchaOf } from '../../src/providers/freepay/payments.js';
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance } from '../../src/instance.js';
+import { faDigits } from '../../src/web/index.js';
 
 const start = Date.parse('2026-11-23T08:00:00Z');
 const wall = manualClock(start);
@@ -32,13 +33,18 @@ describe('the gateway page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     const html = await res.text();
-    expect(html).toContain('<html lang="fa" dir="rtl">');
+    expect(html).toMatch(/^<!doctype html><html lang="fa" dir="rtl">/i);
     expect(html).toContain('<strong id="merchant">کتاب‌فروشی نمونه</strong>');
-    expect(html).toContain('۱٬۲۵۰٬۰۰۰ ریال');
+    expect(html).toContain('<strong class="amount" id="amount">۱٬۲۵۰٬۰۰۰ ریال</strong><span class="toman" id="amount-toman">۱۲۵٬۰۰۰ تومان</span>');
+    expect(html).toContain(`<span dir="ltr" class="num" id="reference">${faDigits(authority)}</span>`);
+    // The header is for machines: Latin digits; the page shows the same captcha in Persian.
+    expect(res.headers.get('x-sandbox-captcha')).toBe(captchaOf(authority));
+    expect(captchaOf(authority)).toMatch(/^\d{5}$/);
     expect(html).toContain('دو جلد کتاب');
-    expect(html).toContain(`<output id="captcha-answer" title="در محیط آزمایشی پاسخ کد امنیتی نمایش داده می‌شود">${captchaOf(authority)}</output>`);
-    expect(html).toContain('data-expires-in="900">15:00</span>');
-    for (const card of testCards) expect(html).toContain(card.number.replace(/(.{4})(?=.)/g, '$1 '));
+    expect(html).toContain(`<output id="captcha-answer" title="در محیط آزمایشی پاسخ کد امنیتی نمایش داده می‌شود">${faDigits(captchaOf(authority))}</output>`);
+    expect(html).toContain('data-expires-in="900">۱۵:۰۰</span>');
+    for (const card of testCards) expect(html).toContain(`data-card="${card.number}"`);
+    for (const card of testCards) expect(html).toContain(faDigits(card.number.replace(/(.{4})(?=.)/g, '$1 ')));
     expect(html).toContain('name="viewport"');
   });
 
@@ -51,8 +57,9 @@ describe('the gateway page', () => {
     for (const message of ['شماره کارت معتبر نیست', 'رمز دوم باید ۵ تا ۱۲ رقم باشد', 'CVV2 باید ۳ یا ۴ رقم باشد', 'تاریخ انقضا را به صورت ماه (۱ تا ۱۲) و سال (دو رقم) وارد کنید', 'کد امنیتی درست نیست', 'نشانی ایمیل معتبر نیست']) {
       expect(html).toContain(message);
     }
-    expect(html).toContain('value="6037 9900 0001 0014"');
-    expect(html).toContain('value="13"');
+    expect(html).toContain('value="۶۰۳۷ ۹۹۰۰ ۰۰۰۱ ۰۰۱۴"');
+    expect(html).toContain('value="۱۳"');
+    expect(html).not.toContain('value="۱۲"');
     expect(html).not.toContain('value="12"');
     expect((await payAs(m.id, authority, { card: '6037990000010013' })).status).toBe(200);
   });

@@ -7,7 +7,7 @@ import { decodeJwt } from 'jose';
 import { manualClock } from '../../src/core/clock.js';
 import { createInstance } from '../../src/instance.js';
 import { createCharge } from '../../src/providers/ice/charges.js';
-import { captchaOf, failureReasons, formMessages, testCards, type FailureReason } from '../../src/web/index.js';
+import { captchaOf, faDigits, failureReasons, formMessages, testCards, type FailureReason } from '../../src/web/index.js';
 import { control } from '../helpers.js';
 import { advance, ice, iceTenant, signIn } from './helpers.js';
 import { bankForm, openCharge, returned, returnUrl, typed } from './bank-helpers.js';
@@ -41,26 +41,28 @@ describe.each(banks)('GET /ice/bank/%s/{paymentToken}', (bank, title, bankName) 
     expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     expect(res.headers.get('x-sandbox-captcha')).toBe(captchaOf(paymentToken));
     const html = await res.text();
-    expect(html.startsWith('<!DOCTYPE html><html lang="fa" dir="rtl">')).toBe(true);
+    expect(html).toMatch(/^<!doctype html><html lang="fa" dir="rtl">/i);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toContain(`<body data-skin="${bank}">`);
     expect(html).toContain(`<h1>${title}</h1>`);
     expect(html).toContain(`<span class="bank" id="bank">${bankName}</span>`);
     expect(html).toContain('<strong id="merchant">آیس | اعتبار یکپارچه سپهر</strong>');
-    expect(html).toContain('<strong class="amount" id="amount">۲٬۵۰۰٬۰۰۰ ریال</strong>');
+    expect(html).toContain('<strong class="amount" id="amount">۲٬۵۰۰٬۰۰۰ ریال</strong><span class="toman" id="amount-toman">۲۵۰٬۰۰۰ تومان</span>');
     expect(html).toContain('<span id="description">افزایش اعتبار کیف پول</span>');
-    expect(html).toContain('data-expires-in="900">15:00</span>');
-    expect(html).toContain(`<span dir="ltr" id="reference">${chargeId}</span>`);
+    expect(html).toContain('data-expires-in="900">۱۵:۰۰</span>');
+    // An id with Latin letters is shown as it is, to be copied.
+    expect(html).toContain(`<span dir="ltr" class="num" id="reference">${chargeId}</span>`);
     expect(html).toContain(`<form class="card" method="post" action="${path}"`);
-    expect(html).toContain(`>${captchaOf(paymentToken)}</output>`);
-    for (const card of testCards) expect(html).toContain(card.number.replace(/(.{4})(?=.)/g, '$1 '));
+    expect(html).toContain(`>${faDigits(captchaOf(paymentToken))}</output>`);
+    for (const card of testCards) expect(html).toContain(`data-card="${card.number}"`);
+    for (const card of testCards) expect(html).toContain(faDigits(card.number.replace(/(.{4})(?=.)/g, '$1 ')));
   });
 
   it('counts down on the tenant clock', async () => {
     const { tenant, token } = await signedIn();
     const { path } = await openCharge(instance, token, { bank });
     await advance(instance, tenant.id, 125);
-    expect(await (await instance.app.request(path)).text()).toContain('data-expires-in="775">12:55</span>');
+    expect(await (await instance.app.request(path)).text()).toContain('data-expires-in="775">۱۲:۵۵</span>');
   });
 
   it('names the business as the payee of a person’s report payment', async () => {
@@ -68,7 +70,7 @@ describe.each(banks)('GET /ice/bank/%s/{paymentToken}', (bank, title, bankName) 
     const charge = createCharge(instance.deps, { tenantId: tenant.id, businessId: decodeJwt(token).sub!, purpose: 'report', trackingCode: '1405000003', amountRial: 100_000, bank, returnUrl }, start);
     const html = await (await instance.app.request(`/ice/bank/${bank}/${charge.paymentToken}`)).text();
     expect(html).toContain('<strong id="merchant">شرکت اعتبارسنجی آزمون</strong>');
-    expect(html).toContain('<span id="description">گزارش اعتباری (کد رهگیری 1405000003)</span>');
+    expect(html).toContain('<span id="description">گزارش اعتباری (کد رهگیری ۱۴۰۵۰۰۰۰۰۳)</span>');
     expect(html).toContain('۱۰۰٬۰۰۰ ریال');
   });
 });
@@ -128,8 +130,9 @@ describe.each(banks)('POST /ice/bank/%s/{paymentToken}', (bank) => {
     for (const message of [formMessages.cardInvalid, formMessages.pin2Invalid, formMessages.cvv2Invalid, formMessages.expiryInvalid, formMessages.captchaWrong, formMessages.emailInvalid]) {
       expect(html).toContain(message);
     }
-    expect(html).toContain('value="6037 9900 0001 0014"');
-    expect(html).toContain('value="13"');
+    expect(html).toContain('value="۶۰۳۷ ۹۹۰۰ ۰۰۰۱ ۰۰۱۴"');
+    expect(html).toContain('value="۱۳"');
+    expect(html).not.toContain('value="۱۲"');
     expect(html).not.toContain('value="12"');
     expect((await chargeOf(token, chargeId)).status).toBe('pending');
     const paid = await bankForm(instance, path, typed('6037990000010013', captchaOf(paymentToken)));
@@ -153,7 +156,7 @@ describe.each(banks)('POST /ice/bank/%s/{paymentToken}', (bank) => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     const html = await res.text();
     expect(html).toContain('فرم ارسالی بزرگ‌تر از حد مجاز است؛ لطفاً دوباره تلاش کنید.');
-    expect(html).not.toContain('6037990000010013"');
+    expect(html).toContain('<input id="card" name="card" inputmode="numeric" placeholder="---- ---- ---- ----" value=""');
     expect((await chargeOf(token, chargeId)).status).toBe('pending');
   });
 

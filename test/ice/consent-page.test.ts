@@ -8,6 +8,7 @@ import { ice } from './helpers.js';
 import { bankForm, payAs, typed } from './bank-helpers.js';
 import { at, call, clockTo, clockedInstance, hours, ledgerRows, legal, minutes, natural, panel, startMs, view, type Panel } from './report-helpers.js';
 import { answer, asked, mobile, page, textOf } from './person-helpers.js';
+import { faDigits } from '../../src/web/index.js';
 
 const instance = clockedInstance();
 afterAll(() => instance.close());
@@ -43,8 +44,8 @@ describe('GET /ice/c/{consentToken} while the request is pending', () => {
     expect(res.body).toContain('آیس | اعتبار یکپارچه سپهر');
     expect(textOf(res.body, 'lead')).toBe(`«${business}» درخواست دریافت گزارش اعتباری (کارنامه اعتباری) شما را دارد.`);
     expect(textOf(res.body, 'business')).toBe(business);
-    expect(textOf(res.body, 'national-code')).toBe('0020000014');
-    expect(textOf(res.body, 'tracking-code')).toBe(r.trackingCode);
+    expect(textOf(res.body, 'national-code')).toBe('۰۰۲۰۰۰۰۰۱۴');
+    expect(textOf(res.body, 'tracking-code')).toBe(faDigits(r.trackingCode));
     expect(textOf(res.body, 'deadline')).toBe(deadline);
     expect(textOf(res.body, 'payer')).toBe(`هزینه گزارش را «${business}» پرداخت کرده است؛ پرداختی از سوی شما لازم نیست.`);
     expect(textOf(res.body, 'total')).toBeUndefined();

@@ -36,6 +36,7 @@ function pageFor(c: AppContext, p: PaymentRow, nowMs: number, values: FormValues
       description={p.description}
       reference={p.authority}
       expiresInSeconds={Math.max(0, Math.floor((p.expiresAtMs - nowMs) / 1000))}
+      nowMs={nowMs}
       captcha={captchaOf(p.authority)}
       values={values}
       errors={errors}

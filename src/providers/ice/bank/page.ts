@@ -1,7 +1,7 @@
 // The Saman and Mellat pages of a charge, drawn with the shared card page in the bank's skin:
 // the form (again with its errors and kept values), or the page that says it can no longer be paid.
 import type { AppContext } from '../../../core/http.js';
-import { captchaOf, formAlert, renderCardPage, renderClosedPage, type ClosedReason, type FormErrors, type FormValues, type Skin } from '../../../web/index.js';
+import { captchaOf, faDigits, formAlert, renderCardPage, renderClosedPage, type ClosedReason, type FormErrors, type FormValues, type Skin } from '../../../web/index.js';
 import { businessById, profileOf } from '../business.js';
 import { failureMessageOf, icePayeeName, paymentPathOf, returnUrlOf, type ChargeRow, type ReturnStatus } from '../charges.js';
 
@@ -24,7 +24,7 @@ const purposeOf = (charge: ChargeRow) =>
     ? 'افزایش اعتبار کیف پول'
     : charge.purpose === 'api-invoice'
       ? 'هزینه ماهانه وب سرویس (پیش فاکتور درخواست API)'
-      : `گزارش اعتباری${charge.trackingCode ? ` (کد رهگیری ${charge.trackingCode})` : ''}`;
+      : `گزارش اعتباری${charge.trackingCode ? ` (کد رهگیری ${faDigits(charge.trackingCode)})` : ''}`;
 
 export interface FormPage {
   values?: FormValues;
@@ -44,6 +44,7 @@ export function formPage(c: AppContext, charge: ChargeRow, nowMs: number, page: 
     description: purposeOf(charge),
     reference: charge.id,
     expiresInSeconds: Math.max(0, Math.floor((charge.expiresAtMs - nowMs) / 1000)),
+    nowMs,
     captcha: captchaOf(charge.paymentToken),
     values: page.values,
     errors,

@@ -1,5 +1,5 @@
 // ICE's own look for the person's pages (the consent page and its answers): its name, colours and
-// style, phone-sized and right to left. The bank pages have the banks' looks (src/web skins).
+// style, phone-sized and right to left (the font, Vazirmatn, comes from src/web/fonts.ts). The bank pages have the banks' looks (src/web skins).
 
 /** The service's name as the panel and the SMS print it. */
 export const iceName = 'آیس | اعتبار یکپارچه سپهر';
@@ -7,7 +7,7 @@ export const iceName = 'آیس | اعتبار یکپارچه سپهر';
 export const consentStyle = `
 :root{--brand:#0d5c63;--on-brand:#ffffff;--accent:#f2a541;--page:#eef4f4}
 *{box-sizing:border-box}
-body{margin:0;font-family:Tahoma,Vazirmatn,sans-serif;background:var(--page);color:#1d2733;direction:rtl;line-height:1.7}
+body{margin:0;font-family:Vazirmatn,Tahoma,sans-serif;background:var(--page);color:#1d2733;direction:rtl;line-height:1.7}
 main{max-width:460px;margin:0 auto;padding:16px}
 .brand{display:flex;align-items:center;gap:12px;background:var(--brand);color:var(--on-brand);border-radius:12px;padding:12px 16px;margin-bottom:12px}
 .mark{flex:none;width:48px;height:48px;display:flex;align-items:center;justify-content:center;border-radius:50%;background:var(--accent);color:#1d2733;font-weight:bold;font-size:14px}

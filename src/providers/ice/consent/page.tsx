@@ -2,17 +2,16 @@
 // The consent page the person's SMS links to (spec/ice.md §4): who asks (the business's official
 // name as it was when it asked) for what, the tracking code, who pays and how much, until when
 // the person may answer, and Approve / Reject; or, once answered, what became of the request.
-import { digitsEnToFa } from '@persian-tools/persian-tools';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { renderedHtml, rial } from '../../../web/index.js';
+import { faDigits, fontFace, renderedHtml, rial } from '../../../web/index.js';
 import { bankNames, banks } from '../charges.js';
 import type { ReportRow, ReportState } from '../reports/row.js';
 import { jalaliParts } from '../time.js';
 import { consentStyle, iceName } from './look.js';
 
 /** ASCII digits as Persian ones, as the page writes every number. */
-export const fa = (s: string) => digitsEnToFa(s);
+export const fa = (s: string) => faDigits(s);
 
 /** A Jalali day and Tehran time in Persian digits: ۱۴۰۵/۰۹/۰۹ ساعت ۱۴:۵۳. */
 export const shownAt = (epochMs: number) => {
@@ -41,7 +40,7 @@ const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) =
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: consentStyle }} />
+        <style dangerouslySetInnerHTML={{ __html: fontFace() + consentStyle }} />
       </head>
       <body>
         <main>
@@ -155,11 +154,11 @@ export const ConsentPage: FC<ConsentPageProps> = ({ report: r, action, viewableH
       </Row>
       {r.personType === 'natural' ? (
         <Row label="کد ملی" id="national-code" ltr>
-          {r.nationalCode}
+          {fa(r.nationalCode ?? '')}
         </Row>
       ) : null}
       <Row label="کد رهگیری" id="tracking-code" ltr>
-        {r.trackingCode}
+        {fa(r.trackingCode)}
       </Row>
       {r.state === 'pending' ? (
         <Row label="مهلت پاسخ" id="deadline">
