@@ -14,6 +14,10 @@ import { generateAdminToken, isLoopbackHost, tenantControlToken } from '../sandb
 import { ScenarioInvalid } from '../core/scenarios/parse.js';
 import { listenFailure, openFailure, scenariosFolderProblem } from './failures.js';
 import type { Io } from './io.js';
+import { preloadFaker } from '../core/world/random.js';
+
+/** Long enough for a health check or a first token after the banner; a generated record before it loads faker itself. */
+const fakerPreloadDelayMs = 250;
 
 export interface ServeOptions {
   port: number;
@@ -96,6 +100,9 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
             done();
           });
         });
+      // Faker is loaded once the port has answered its first callers (an existing database
+      // needs it only for a record it must generate); unref'd, so it never holds the process.
+      setTimeout(preloadFaker, fakerPreloadDelayMs).unref();
       resolve({ port: info.port, stop });
     });
     // A busy port, a host that is not this machine's: said in a line, and the database let go.

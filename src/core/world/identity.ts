@@ -1,6 +1,6 @@
 // Generators for one person, mobile, account or card at a time, from a seeded faker. The
 // bulk world and the on-demand identities both build their records here.
-import { fa, type Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { validNationalIdPrefixes } from '@persian-tools/persian-tools';
 import { jalaaliMonthLength } from 'jalaali-js';
 import { formatAccount, accountDigitCount, type Bank } from './banks.js';
@@ -52,10 +52,11 @@ export function militaryFor(f: Faker, gender: Gender, birthYear: number): Milita
 }
 
 // faker's firstName(sex) mixes in the locale's unisex list, which holds names of both
-// sexes; the gendered lists alone keep a woman's name female and a father's name male.
-const firstNames = { MALE: fa.person!.first_name!.male!, FEMALE: fa.person!.first_name!.female! };
+// sexes; the gendered lists alone keep a woman's name female and a father's name male. They
+// are the fa locale's lists (the Persian entry's definitions take fa's over en's).
+const sexes = { MALE: 'male', FEMALE: 'female' } as const;
 
-export const randomFirstName = (f: Faker, gender: Gender): string => f.helpers.arrayElement(firstNames[gender]);
+export const randomFirstName = (f: Faker, gender: Gender): string => f.helpers.arrayElement(f.rawDefinitions.person!.first_name![sexes[gender]]!);
 
 /** Everything about a person but the mobile, which has rules of its own (see mobile-link.ts). */
 export function randomPerson(f: Faker, nationalCode: string): Omit<Person, 'mobile' | 'stored'> {

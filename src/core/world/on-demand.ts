@@ -8,7 +8,7 @@ import { randomDepositNumber, randomMobile, randomNationalCode, randomPerson } f
 import { createMobileLink } from './mobile-link.js';
 import { ibanOf } from './numbers.js';
 import { randomPostalRecord } from './postal.js';
-import { newFaker, reseed } from './random.js';
+import { lazyFaker, reseed } from './random.js';
 import { depositKey } from './records.js';
 import type { StoredWorld } from './store.js';
 import type { BankId, Card, Corporation, Deposit, Foreigner, MobileLine, Person, PostalRecord, World } from './types.js';
@@ -30,8 +30,9 @@ export interface OnDemand {
 export function createOnDemand(seed: string, stored: StoredWorld): OnDemand {
   // One faker, re-seeded per record. A record finishes drawing from it before following a
   // link to another record, since following the link re-seeds it.
-  const f = newFaker();
-  const at = (kind: string, key: string) => reseed(f, seed, kind, key);
+  // Made on the first generated record: an existing database's stored records need no faker.
+  const f = lazyFaker();
+  const at = (kind: string, key: string) => reseed(f(), seed, kind, key);
   const link = createMobileLink(seed);
   const depositOwner = (bank: BankId, number: string) => randomNationalCode(at('deposit', depositKey(bank, number)));
 

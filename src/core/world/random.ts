@@ -1,10 +1,35 @@
 // Seeded randomness for the world: a Persian-locale faker whose seed is a hash of the world
-// seed and what is being generated, so each record can be regenerated on its own.
+// seed and what is being generated, so each record can be regenerated on its own. Faker is
+// loaded on first use: a start on an existing database answers without it.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Faker, Randomizer } from '@faker-js/faker';
+
 // The Persian locale entry loads fa + en definitions only; the package's main entry loads
 // every locale, a quarter of a second of start-up.
-import { faker as persianFaker } from '@faker-js/faker/locale/fa';
+const persianEntry = '@faker-js/faker/locale/fa';
+type PersianEntry = { faker: Faker };
+let persian: Faker | undefined;
+
+/**
+ * Faker's Persian instance, loaded synchronously the first time a record is generated (Node
+ * 20.19+ requires an ES module): generation is synchronous, on the request path or in seedWorld.
+ */
+function persianFaker(): Faker {
+  return (persian ??= (createRequire(import.meta.url)(persianEntry) as PersianEntry).faker);
+}
+
+/** Whether faker has been loaded in this process (start-up tests check an existing database needs none). */
+export const fakerLoaded = (): boolean => persian !== undefined;
+
+/**
+ * Loads faker now, for a server to call a moment after its port opens, so the first request
+ * that generates a record usually finds it loaded. Synchronous on purpose: a require() while
+ * an import() of the same module is under way fails in Node 20.
+ */
+export function preloadFaker(): void {
+  persianFaker();
+}
 
 /**
  * sfc32, a small fast generator. Faker's default Mersenne Twister needs ~40 µs to re-seed,
@@ -34,10 +59,17 @@ function sfc32Randomizer(): Randomizer {
   };
 }
 
-const FakerClass = persianFaker.constructor as new (options: { locale: Faker['rawDefinitions']; randomizer: Randomizer }) => Faker;
+type FakerClass = new (options: { locale: Faker['rawDefinitions']; randomizer: Randomizer }) => Faker;
 
 export function newFaker(): Faker {
-  return new FakerClass({ locale: persianFaker.rawDefinitions, randomizer: sfc32Randomizer() });
+  const template = persianFaker();
+  return new (template.constructor as FakerClass)({ locale: template.rawDefinitions, randomizer: sfc32Randomizer() });
+}
+
+/** A faker made on the first call, for a module that keeps one to re-seed per record. */
+export function lazyFaker(): () => Faker {
+  let f: Faker | undefined;
+  return () => (f ??= newFaker());
 }
 
 /** Four 32-bit words from SHA-256 of the parts, a stable seed for one record. */

@@ -2,7 +2,7 @@
 // the same report on every call; only its dates move with the issue instant.
 import { verifyIranianLegalId } from '@persian-tools/persian-tools';
 import { isValidNationalCode } from '../../../core/world/numbers.js';
-import { newFaker, reseed } from '../../../core/world/random.js';
+import { lazyFaker, reseed } from '../../../core/world/random.js';
 import type { World } from '../../../core/world/types.js';
 import { chequeReason, noCurrentContractReason, noRankDescription } from './bands.js';
 import { bouncedChequesFor, chequesNote } from './cheques.js';
@@ -22,8 +22,9 @@ const scaleRial = { natural: 100_000_000, legal: 1_000_000_000 } as const;
 
 export const isValidLegalId = (id: string): boolean => /^\d{11}$/.test(id) && verifyIranianLegalId(id) === true;
 
-// One faker, re-seeded per report; a report is built synchronously, start to end.
-const f = newFaker();
+// One faker, made on the first report (not at start-up) and re-seeded per report; a report is
+// built synchronously, start to end.
+const faker = lazyFaker();
 
 const notInRegistry = { code: 'NOT_IN_REGISTRY', message: 'اطلاعات هویتی این شخص در ثبت احوال یافت نشد؛ گزارش رتبه ندارد.' } as const;
 const noHistory = { code: 'NO_LOANS_OR_GUARANTEES', message: 'شخص فاقد سابقه وام و ضمانت است؛ گزارش رتبه ندارد.' } as const;
@@ -43,7 +44,7 @@ export function creditReportFor(world: World, request: ReportRequest, issuedAtMs
   if (request.personType === 'natural') {
     const person = isValidNationalCode(request.nationalCode) ? world.person(request.nationalCode) : undefined;
     if (!person) return undefined;
-    reseed(f, 'ice-report', 'natural', person.nationalCode, person.firstName, person.lastName, person.birthDate);
+    const f = reseed(faker(), 'ice-report', 'natural', person.nationalCode, person.firstName, person.lastName, person.birthDate);
     const subject = naturalSubject(f, world, person, today);
     const plan: Plan = person.registry === 'NOT_FOUND' ? { band: null, score: null, bouncedCheques: 0, current: false } : planFor(f, request);
     const report: NaturalCreditReport = {
@@ -54,7 +55,7 @@ export function creditReportFor(world: World, request: ReportRequest, issuedAtMs
     return report;
   }
   if (!isValidLegalId(request.nationalId)) return undefined;
-  reseed(f, 'ice-report', 'legal', request.nationalId);
+  const f = reseed(faker(), 'ice-report', 'legal', request.nationalId);
   const subject = legalSubject(f, world, request.nationalId);
   const report: LegalCreditReport = {
     personType: 'legal',
@@ -67,6 +68,8 @@ export function creditReportFor(world: World, request: ReportRequest, issuedAtMs
 type History = Omit<NaturalCreditReport, 'personType' | 'person' | 'contact'>;
 
 function history(plan: Plan, today: Day, issuedAtMs: number, scale: number, noRank: NonNullable<History['noRankReason']>): History {
+  // Drawn after the subject, from the faker as the caller seeded it.
+  const f = faker();
   const facilities = plan.band ? facilitiesFor(f, plan, today, scale) : [];
   const bouncedCheques = bouncedChequesFor(f, plan.bouncedCheques, today, scale);
   // With only settled facilities, the reasons about current debt would not fit: the band's
