@@ -1,6 +1,7 @@
 // The generated tables of the README and of its reference pages in docs/ say what the code does:
 // regenerate them with `npm run docs`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { expect, test } from 'vitest';
 import { docFiles, renderDoc, renderDocFiles } from '../scripts/docs-sections.js';
 import { parseScenarioText } from '../src/scenario-format.js';
@@ -63,4 +64,44 @@ test("README.md's rule examples and step examples are valid scenario parts", () 
   expect(steps[2]!.retryForMs).toBe(5000);
   const deliveries = parseScenarioText(header + yamlAfter('### Delivery faults: `deliveries`'), 'README deliveries').scenario.deliveries;
   expect(deliveries.map((d) => d.fault)).toEqual(['duplicate', 'out-of-order', 'bad-signature', 'endpoint-down']);
+});
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation but `-` and `_` dropped, spaces as `-`. */
+const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+
+/** The `##`/`###` headings of a Markdown text, outside code blocks. */
+function headings(text: string): { level: number; title: string }[] {
+  let fenced = false;
+  return text.split('\n').flatMap((line) => {
+    if (line.startsWith('```')) fenced = !fenced;
+    const m = fenced ? null : /^(#{1,4}) (.*)$/.exec(line);
+    return m ? [{ level: m[1]!.length, title: m[2]! }] : [];
+  });
+}
+
+test('the contents list every section of the README in order, each link reaching its heading', () => {
+  const readme = read('README.md');
+  const contents = readme.slice(readme.indexOf('## Contents\n'), readme.indexOf('\n## ', readme.indexOf('## Contents\n') + 1));
+  const listed = [...contents.matchAll(/^- \[(.*)\]\(#(.*)\)$/gm)].map((m) => ({ title: m[1]!, anchor: m[2]! }));
+  const sections = headings(readme).filter((h) => h.level === 2 && !['Quick start', 'Contents'].includes(h.title));
+  expect(listed.map((l) => l.anchor)).toEqual(sections.map((h) => anchorOf(h.title)));
+  expect(listed.map((l) => l.title)).toEqual(sections.map((h) => h.title));
+});
+
+test('every link of the README and of docs/ to a section or a file reaches it', () => {
+  const files = ['README.md', ...readdirSync(new URL('../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const broken: string[] = [];
+  for (const file of files) {
+    for (const [, target] of read(file).matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target!)) continue;
+      const [path, hash] = target!.split('#') as [string, string | undefined];
+      const resolved = path === '' ? file : posix.normalize(posix.join(posix.dirname(file), path));
+      if (!existsSync(new URL(`../${resolved}`, import.meta.url))) {
+        broken.push(`${file}: ${target} (no such file)`);
+        continue;
+      }
+      if (hash !== undefined && resolved.endsWith('.md') && !headings(read(resolved)).some((h) => anchorOf(h.title) === hash)) broken.push(`${file}: ${target} (no such heading)`);
+    }
+  }
+  expect(broken).toEqual([]);
 });
