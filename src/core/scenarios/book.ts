@@ -43,13 +43,32 @@ export function scenarioFiles(dir: string): string[] {
   return out;
 }
 
-/** Reads and checks one file; a file must be named after its scenario and sit in its provider's folder. */
-export function readScenarioFile(format: ScenarioFormat, path: string, root?: string): ParsedScenario & { source: string } {
+/** What an earlier start stored for a file: its text and the scenario read from it, as JSON. */
+export interface StoredReading {
+  source: string;
+  definition: string;
+}
+
+/**
+ * Reads and checks one file; a file must be named after its scenario and sit in its provider's
+ * folder. `stored`: what an earlier start read from the same path.
+ */
+export function readScenarioFile(format: ScenarioFormat, path: string, root?: string, stored?: StoredReading): ParsedScenario & { source: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ScenarioInvalid(path, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+  }
+  // An unchanged text is not parsed again: the YAML parser was most of a start-up on an existing
+  // database. The stored definition is still checked, as the constructor re-checks uploads; one
+  // that no longer passes is read from the text, so the reasons name the file's own content.
+  if (stored?.source === text) {
+    try {
+      return { ...format.check(JSON.parse(stored.definition), path), source: text };
+    } catch (error) {
+      if (!(error instanceof ScenarioInvalid)) throw error;
+    }
   }
   let parsed: ParsedScenario | undefined;
   let reasons: string[] = [];
@@ -107,14 +126,15 @@ export class ScenarioBook {
       if (error instanceof ScenarioInvalid) throw error;
       throw new ScenarioInvalid(dir, ['the scenarios folder does not exist']);
     }
-    const files = scenarioFiles(dir).map((path) => ({ path, ...readScenarioFile(this.format, path, dir) }));
+    const client = this.#db.$client;
+    const stored = new Map(client.prepare<[], StoredReading & { origin: string }>("SELECT origin, source, definition FROM scenarios WHERE origin <> 'upload'").all().map((row) => [row.origin, row]));
+    const files = scenarioFiles(dir).map((path) => ({ path, ...readScenarioFile(this.format, path, dir, stored.get(relative(dir, path))) }));
     const seen = new Map<string, string>();
     for (const file of files) {
       const earlier = seen.get(file.scenario.name);
       if (earlier) throw new ScenarioInvalid(file.path, [`name: ${file.scenario.name} is already the name of ${earlier}`]);
       seen.set(file.scenario.name, file.path);
     }
-    const client = this.#db.$client;
     client.transaction(() => {
       const fromFiles = client.prepare<[], { name: string }>("SELECT name FROM scenarios WHERE origin <> 'upload'").all();
       for (const { name } of fromFiles) if (!seen.has(name)) this.remove(name);

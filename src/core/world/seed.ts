@@ -12,10 +12,10 @@ function seededWith(db: Db): string | undefined {
   return row?.value;
 }
 
-/** Idempotent; a different seed replaces the whole world. */
-export function seedWorld(db: Db, seed: string, fixtures: Fixtures = loadFixtures()): void {
+/** Idempotent; a different seed replaces the whole world. The fixtures file is read only then. */
+export function seedWorld(db: Db, seed: string, fixtures?: Fixtures): void {
   if (seededWith(db) === seed) return;
-  const special = fixtureRecords(fixtures);
+  const special = fixtureRecords(fixtures ?? loadFixtures());
   const generated = generateWorld(seed, special);
   const client = db.$client;
   client.transaction(() => {
