@@ -35,8 +35,11 @@ export const ProviderPanel: FC<{ deps: AppDeps; provider: Provider; row: TenantR
 };
 
 const methods = ['POST', 'PUT', 'PATCH', 'DELETE'];
-/** A path under the tenant's control routes: plain segments, never `..`. */
-const tenantSubpath = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._~%-]+(?:\/[A-Za-z0-9._~%-]+)*$/;
+/**
+ * A path under the tenant's control routes: plain segments that never start with a dot and hold
+ * no escapes, since a URL reads `%2e%2e` as `..` and would climb out to another tenant.
+ */
+const tenantSubpath = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$/;
 
 export function registerProviderPanels(app: Hono<AppEnv>, control: Control) {
   /** The tenant, its due work done (the control API's tenant view does it), and the provider named. */
