@@ -36,7 +36,7 @@ export async function get(instance: Instance, path: string, as: As = {}): Promis
 
 /** A form posted from a page of the sandbox: an htmx request with the sandbox's own Origin. */
 export async function post(instance: Instance, path: string, fields: Record<string, string>, as: As = {}): Promise<Seen> {
-  const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', ...headersOf(as) };
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', ...headersOf(as) };
   const sent = as.origin === undefined ? origin : as.origin;
   if (sent !== null) headers.Origin = sent;
   return seen(await instance.app.request(path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }));
