@@ -229,7 +229,16 @@ describe('GET /openapi.json examples', () => {
   test('the control API\'s Freepay payment takes a Freepay test card in its example', async () => {
     const doc = await openapi();
     const media = doc.paths['/_sandbox/tenants/{id}/freepay/payments/{authority}/pay']!.post!.requestBody!.content['application/json']!;
-    expect(media.example).toEqual({ card: '6037990000010013', email: 'ali@example.com' });
+    expect(media.example).toEqual({ card: '6037990000010013' });
+  });
+
+  test('a control API error answer reads as one: the status\'s code and the answer\'s description', async () => {
+    const doc = await openapi();
+    const responses = doc.paths['/_sandbox/tenants/{id}/freepay/payments/{authority}/pay']!.post!.responses;
+    expect(responses['404']!.content!['application/json']!.example).toEqual({ error: 'not_found', message: 'No such tenant, or no payment of the tenant with this authority' });
+    const verify = doc.paths['/freepay/payment/verify']!.post!;
+    expect(verify.requestBody!.content['application/x-www-form-urlencoded']!.example).toEqual({ api: 'mahak-default-freepay-key', authority: '48151623420815', amount: '150000' });
+    expect(verify.responses.default!.content!['application/json']!.examples!.unknownAuthority).toEqual({ summary: 'HTTP 404', value: { status: -7, message: 'پرداخت نامعتبر است' } });
   });
 
   test('an ICE report request has an example per test national code and mobile', async () => {

@@ -10,7 +10,7 @@ interface Parameter { name: string; in: string; schema?: Schema; example?: unkno
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, Media> };
-  responses?: Record<string, { content?: Record<string, Media> }>;
+  responses?: Record<string, { description?: string; content?: Record<string, Media> }>;
 }
 export interface Document {
   paths: Record<string, Record<string, Operation>>;
@@ -58,8 +58,30 @@ function pathPattern(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/** Names every provider uses for something of its own: one's example says nothing of another's. */
+const generic = new Set(['message', 'code', 'status', 'error', 'id', 'name', 'type', 'description', 'state', 'apiKey', 'secretKey']);
+
+/** Field name → the example some schema of the document gives it, for the same field where it has none. */
+function documentedValues(doc: Document, fields: Map<string, unknown>): void {
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    const properties = record.properties as Record<string, Schema> | undefined;
+    for (const [key, property] of Object.entries(properties ?? {})) {
+      if (generic.has(key) || fields.has(key)) continue;
+      if (property && typeof property === 'object' && property.example !== undefined && typeof property.example !== 'object') fields.set(key, property.example);
+    }
+    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') visit(value);
+  };
+  visit(doc.paths);
+  visit(doc.components?.schemas);
+}
+
 export function addExamples(doc: Document, values: readonly PlacedTestValue[]): void {
-  const sampler = new Sampler(doc.components?.schemas ?? {}, fieldValues(values));
+  const fields = fieldValues(values);
+  documentedValues(doc, fields);
+  const sampler = new Sampler(doc.components?.schemas ?? {}, fields);
   for (const [path, item] of Object.entries(doc.paths)) {
     const pattern = pathPattern(path);
     const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -81,12 +103,12 @@ export function addExamples(doc: Document, values: readonly PlacedTestValue[]): 
         if (hasExample(media)) continue;
         const examples = bodyExamples(own, (key) => sampler.sample(media.schema?.properties?.[key] ?? propertyOf(doc, media.schema, key), key));
         if (Object.keys(examples).length > 0) media.examples = examples;
-        else media.example = sampler.sample(media.schema);
+        else media.example = sampler.sample(media.schema, undefined, 0, true);
       }
-      for (const response of Object.values(operation.responses ?? {})) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
         for (const [type, media] of Object.entries(response.content ?? {})) {
           if (hasExample(media)) continue;
-          media.example = type.startsWith('text/html') ? htmlExample : sampler.sample(media.schema);
+          media.example = type.startsWith('text/html') ? htmlExample : problem(sampler.sample(media.schema), status, response.description);
         }
       }
     }
@@ -112,6 +134,17 @@ function bodyExamples(own: readonly PlacedTestValue[], field: (key: string) => u
     examples[key] = { summary: value.note ? `${value.outcome}: ${value.note}` : value.outcome, value: filled };
   }
   return examples;
+}
+
+/** The control API's usual code for each status it answers. */
+const problemCodes: Record<string, string> = { '400': 'invalid_request', '401': 'unauthorized', '403': 'forbidden', '404': 'not_found', '409': 'conflict', '413': 'payload_too_large' };
+
+/** A control API error ({error, message, details}) reads as one: the status's code and the answer's description. */
+function problem(sample: unknown, status: string, description: string | undefined): unknown {
+  if (!sample || typeof sample !== 'object' || Array.isArray(sample)) return sample;
+  const keys = Object.keys(sample).sort().join(',');
+  if ((keys !== 'error,message' && keys !== 'details,error,message') || !problemCodes[status]) return sample;
+  return { error: problemCodes[status], message: description ?? problemCodes[status] };
 }
 
 function propertyOf(doc: Document, schema: Schema | undefined, key: string): Schema | undefined {

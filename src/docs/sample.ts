@@ -18,8 +18,11 @@ export type Schema = {
   oneOf?: Schema[];
   allOf?: Schema[];
   minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
   minLength?: number;
-  nullable?: boolean;
+  required?: string[];
 };
 
 /** Values by field name, e.g. cardNumber: '6037991234567893', taken from the providers' test values. */
@@ -34,38 +37,47 @@ export class Sampler {
     private readonly fields: FieldValues,
   ) {}
 
-  sample(schema: Schema | undefined, name?: string, depth = 0): unknown {
+  /** `request`: only the fields a request must send, or whose schema gives an example: what a first call needs. */
+  sample(schema: Schema | undefined, name?: string, depth = 0, request = false): unknown {
     if (!schema || depth > 8) return undefined;
-    if (schema.$ref) return this.sample(this.schemas[schema.$ref.split('/').pop()!], name, depth + 1);
+    if (schema.$ref) return this.sample(this.schemas[schema.$ref.split('/').pop()!], name, depth + 1, request);
     if (schema.example !== undefined) return schema.example;
     if (schema.examples?.length) return schema.examples[0];
     if (schema.const !== undefined) return schema.const;
     if (schema.default !== undefined) return schema.default;
     if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? null;
     const choices = schema.anyOf ?? schema.oneOf;
-    if (choices?.length) return this.sample(choices.find((c) => c.type !== 'null') ?? choices[0], name, depth + 1);
+    if (choices?.length) return this.sample(choices.find((c) => c.type !== 'null') ?? choices[0], name, depth + 1, request);
     if (schema.allOf?.length) {
-      return Object.assign({}, ...schema.allOf.map((part) => this.sample(part, name, depth + 1)).filter((v) => v && typeof v === 'object'));
+      return Object.assign({}, ...schema.allOf.map((part) => this.sample(part, name, depth + 1, request)).filter((v) => v && typeof v === 'object'));
     }
     const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== 'null') ?? 'null') : schema.type;
     if (type === 'object' || schema.properties) {
       const value: Record<string, unknown> = {};
-      for (const [key, property] of Object.entries(schema.properties ?? {})) value[key] = this.sample(property, key, depth + 1);
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        if (request && !schema.required?.includes(key) && property.example === undefined) continue;
+        value[key] = this.sample(property, key, depth + 1, request);
+      }
       return value;
     }
     if (type === 'array') {
-      const item = this.sample(schema.items, name, depth + 1);
+      const item = this.sample(schema.items, name, depth + 1, request);
       return item === undefined ? [] : [item];
     }
     const known = name === undefined ? undefined : this.fields.get(name);
     if (type === 'string') {
       if (typeof known === 'string') return known;
+      if (typeof known === 'number') return String(known);
       return stringOfFormat(schema);
     }
     if (type === 'integer' || type === 'number') {
       if (typeof known === 'number') return known;
       if (typeof known === 'string' && /^\d{1,15}$/.test(known)) return Number(known);
-      return schema.minimum ?? (type === 'integer' ? 1 : 1.5);
+      if (schema.minimum !== undefined) return schema.minimum;
+      if (schema.exclusiveMinimum !== undefined) return schema.exclusiveMinimum + 1;
+      if (schema.maximum !== undefined && schema.maximum < 1) return schema.maximum;
+      if (schema.exclusiveMaximum !== undefined && schema.exclusiveMaximum <= 1) return schema.exclusiveMaximum - 1;
+      return type === 'integer' ? 1 : 1.5;
     }
     if (type === 'boolean') return typeof known === 'boolean' ? known : true;
     if (type === 'null') return null;

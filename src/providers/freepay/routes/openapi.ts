@@ -10,6 +10,14 @@ const ErrorBody = z
   .object({ [answerFields.status]: z.number().int().negative(), [answerFields.message]: z.string() })
   .openapi('FreepayError');
 
+/** The endpoint's refusals as example answers, named by code, with the message the sandbox sends. */
+const refusals = (endpointId: FreepayEndpointId) =>
+  Object.fromEntries(
+    freepayEndpoints[endpointId]
+      .filter((name) => freepayCodes[name].status < 0)
+      .map((name) => [name, { summary: `HTTP ${freepayCodes[name].http}`, value: { [answerFields.status]: freepayCodes[name].status, [answerFields.message]: freepayCodes[name].message } }]),
+  );
+
 const form = (fields: Record<string, z.ZodType>) => ({ content: { 'application/x-www-form-urlencoded': { schema: z.object(fields) } }, required: true });
 
 export function documentRequest(app: OpenAPIHono<AppEnv>) {
@@ -31,8 +39,8 @@ export function documentRequest(app: OpenAPIHono<AppEnv>) {
       }),
     },
     responses: {
-      200: { description: 'Accepted', content: { 'application/json': { schema: z.object({ [answerFields.status]: z.literal(1), [answerFields.authority]: z.string() }) } } },
-      default: { description: 'Refused', content: { 'application/json': { schema: ErrorBody } } },
+      200: { description: 'Accepted', content: { 'application/json': { schema: z.object({ [answerFields.status]: z.literal(1), [answerFields.authority]: z.string().openapi({ example: '48151623420815' }) }) } } },
+      default: { description: 'Refused', content: { 'application/json': { schema: ErrorBody, examples: refusals('payment-request') } } },
     },
   });
 }
@@ -83,7 +91,7 @@ export function documentVerify(app: OpenAPIHono<AppEnv>) {
           },
         },
       },
-      default: { description: 'Refused', content: { 'application/json': { schema: ErrorBody } } },
+      default: { description: 'Refused', content: { 'application/json': { schema: ErrorBody, examples: refusals('payment-verify') } } },
     },
   });
 }
