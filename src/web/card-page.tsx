@@ -99,7 +99,7 @@ const TestCards: FC<{ fill: TestCardFill }> = ({ fill }) => (
     <strong>کارت‌های آزمایشی</strong>
     <p>هر کارت معتبر دیگری پرداخت موفق دارد. رمز دوم، CVV2 و تاریخ انقضای آینده دلخواه است.</p>
     <p id="test-card-values">
-      با زدن هر کارت فرم پر می‌شود: رمز دوم {faDigits(fill.pin2)}، CVV2 {faDigits(fill.cvv2)}، انقضا {faDigits(`${fill.expYear}/${fill.expMonth}`)}
+      با زدن هر کارت فرم پر می‌شود: رمز دوم {faDigits(fill.pin2)}، CVV2 {faDigits(fill.cvv2)}، انقضا ماه {faDigits(fill.expMonth)} سال {faDigits(fill.expYear)}
     </p>
     <table>
       <tbody>

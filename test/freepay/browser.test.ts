@@ -125,7 +125,7 @@ describeInBrowser('the payment page in a real browser', () => {
     await page.waitForURL(/\/freepay\/payment\/gateway:\d+$/);
     expect(await page.locator('button.fill').count()).toBe(15);
     expect(await page.locator('button.fill').first().textContent()).toBe(persian('6037 9900 0001 0013'));
-    expect(await page.locator('#test-card-values').textContent()).toMatch(/^با زدن هر کارت فرم پر می‌شود: رمز دوم ۱۲۳۴۵، CVV2 ۱۲۳، انقضا [۰-۹]{2}\/۱۲$/);
+    expect(await page.locator('#test-card-values').textContent()).toMatch(/^با زدن هر کارت فرم پر می‌شود: رمز دوم ۱۲۳۴۵، CVV2 ۱۲۳، انقضا ماه ۱۲ سال [۰-۹]{2}$/);
     await context.close();
   });
 

@@ -95,7 +95,7 @@ describe.each(looks)('the %s skin', (skin, title, bank, mark, brand) => {
     expect(captchaOf('46147413748214')).toMatch(/^\d{5}$/);
     expect(errorLines(html)).toEqual([]);
     expect(html).not.toContain('class="alert"');
-    expect(html).toContain('<p id="test-card-values">با زدن هر کارت فرم پر می‌شود: رمز دوم ۱۲۳۴۵، CVV2 ۱۲۳، انقضا ۰۸/۱۲</p>');
+    expect(html).toContain('<p id="test-card-values">با زدن هر کارت فرم پر می‌شود: رمز دوم ۱۲۳۴۵، CVV2 ۱۲۳، انقضا ماه ۱۲ سال ۰۸</p>');
     expect(testCardRows(html)).toEqual(testCards.map((card) => [card.number, faDigits(card.number.replace(/(.{4})(?=.)/g, '$1 ')), card.noteFa]));
     // No Latin digit in the page's visible text (the style, script and attributes aside), but in the name CVV2.
     expect(visibleText(html).replaceAll('CVV2', '').match(/[0-9]/g)).toBeNull();

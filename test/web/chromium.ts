@@ -15,7 +15,10 @@ export const chromiumMissing = existsSync(chromiumPath) ? undefined : `chromium 
  * the reason (and a warning in the output); in CI one failing test with the same reason.
  */
 export function describeInBrowser(name: string, suite: () => void): void {
-  if (chromiumMissing === undefined) return describe(name, suite);
+  if (chromiumMissing === undefined) {
+    describe(name, suite);
+    return;
+  }
   describe(name, () => {
     if (process.env.CI) {
       it(`needs chromium: ${chromiumMissing}`, () => {
