@@ -31,17 +31,19 @@ export const ScenarioCard: FC<Props> = ({ tenantId, active, scenarios, notice })
         Active: <strong id="scenario-active">{active ?? 'none'}</strong>
         {current?.description ? <span class="muted">{` — ${current.description}`}</span> : null}
       </p>
-      <form class="inline" {...post}>
-        <label for="scenario-name">Switch to</label>
-        <select id="scenario-name" name="name">
-          {scenarios.map((s) => (
-            <option value={s.name} selected={s.name === active}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit">Switch on</button>
-      </form>
+      {scenarios.length === 0 ? null : (
+        <form class="inline" {...post}>
+          <label for="scenario-name">Switch to</label>
+          <select id="scenario-name" name="name">
+            {scenarios.map((s) => (
+              <option value={s.name} selected={s.name === active}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit">Switch on</button>
+        </form>
+      )}
       {active ? (
         <form class="inline" {...post}>
           <input type="hidden" name="name" value="" />
