@@ -34,18 +34,18 @@ test('README.md gives the two set-up commands', () => {
   expect(readme).toContain('npm test');
 });
 
-/** The fenced yaml block that follows a heading of the README. */
+/** The fenced yaml block that follows a heading of docs/scenarios.md. */
 function yamlAfter(heading: string): string {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const from = readme.indexOf(heading);
+  const text = read('docs/scenarios.md');
+  const from = text.indexOf(`\n${heading}\n`);
   expect(from).toBeGreaterThan(0);
-  const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(from));
+  const block = /```yaml\n([\s\S]*?)```/.exec(text.slice(from));
   return block![1]!;
 }
 
-test("README.md's rule examples and step examples are valid scenario parts", () => {
+test("the scenario format's rule, step and delivery examples are valid scenario parts", () => {
   const header = 'name: readme-examples\nprovider: jibit\ndescription: The README examples.\n';
-  const { scenario } = parseScenarioText(header + yamlAfter('### Rules: one example per kind'), 'README rules');
+  const { scenario } = parseScenarioText(header + yamlAfter('## Rules: one example per kind'), 'README rules');
   expect(scenario.rules.map((r) => Object.keys(r.then).sort().join('+'))).toEqual([
     'error',
     'error+message',
@@ -59,10 +59,10 @@ test("README.md's rule examples and step examples are valid scenario parts", () 
     'fault',
     'fault+status',
   ]);
-  const steps = parseScenarioText(header + yamlAfter('### Steps'), 'README steps').scenario.steps;
+  const steps = parseScenarioText(header + yamlAfter('## Steps'), 'README steps').scenario.steps;
   expect(steps.map((s) => s.name)).toEqual(['get a token', 'the third call is refused', 'the webhook has arrived', 'midnight in Tehran']);
   expect(steps[2]!.retryForMs).toBe(5000);
-  const deliveries = parseScenarioText(header + yamlAfter('### Delivery faults: `deliveries`'), 'README deliveries').scenario.deliveries;
+  const deliveries = parseScenarioText(header + yamlAfter('## Delivery faults: `deliveries`'), 'README deliveries').scenario.deliveries;
   expect(deliveries.map((d) => d.fault)).toEqual(['duplicate', 'out-of-order', 'bad-signature', 'endpoint-down']);
 });
 
