@@ -6,6 +6,7 @@ import { providerOfPath } from './core/provider.js';
 import { createSandboxApi, sandboxBasePath } from './sandbox/index.js';
 import { SandboxError } from './sandbox/errors.js';
 import { registerHealth } from './core/health.js';
+import { registerFonts } from './web/fonts.js';
 import { controlAuth } from './sandbox/control-auth.js';
 import { controlBodyLimit } from './sandbox/body-limit.js';
 import { createDashboard } from './dashboard/index.js';
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // The dashboard acts through the control API, by handing requests to this same app.
   app.route(sandboxBasePath, createDashboard({ adminToken: options.adminToken, locked: options.adminToken !== undefined, dispatch: (request) => app.fetch(request) }));
   registerHealth(app, deps);
+  // The pages' font, one address for every provider's pages.
+  registerFonts(app);
 
   registerDocs(app, deps);
   app.get('/', (c) =>
