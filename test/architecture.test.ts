@@ -1,5 +1,5 @@
-// Providers are plug-ins: core, the control API and the shared pages (src/web) never import a
-// provider, and the provider list names each provider once.
+// Providers are plug-ins: core, the control API, the shared pages (src/web) and the dashboard
+// never import a provider, and the provider list names each provider once.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,10 @@ function specifiers(text: string): string[] {
   return [...found].map((m) => m[1]!);
 }
 
-const layeredDirs = ['core', 'sandbox', 'web'];
+const layeredDirs = ['core', 'sandbox', 'web', 'dashboard'];
 const layered = layeredDirs.flatMap((dir) => sourceFiles(join(src, dir)));
 
-test('no file under src/core, src/sandbox or src/web imports from src/providers', () => {
+test('no file under src/core, src/sandbox, src/web or src/dashboard imports from src/providers', () => {
   // Each folder is really read: a missing one would make the check pass on nothing.
   for (const dir of layeredDirs) expect(layered.some((file) => file.startsWith(join(src, dir, '/')))).toBe(true);
   const offending = layered.flatMap((file) =>
