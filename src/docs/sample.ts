@@ -68,7 +68,7 @@ export class Sampler {
     if (type === 'string') {
       if (typeof known === 'string') return known;
       if (typeof known === 'number') return String(known);
-      return stringOfFormat(schema);
+      return stringOfName(name) ?? stringOfFormat(schema);
     }
     if (type === 'integer' || type === 'number') {
       if (typeof known === 'number') return known;
@@ -83,6 +83,14 @@ export class Sampler {
     if (type === 'null') return null;
     return known ?? {};
   }
+}
+
+/** What a field's name says of its value: `…At` an instant, `…Url` an address. */
+function stringOfName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (name === 'at' || /[a-z]At$/.test(name)) return instant;
+  if (/[a-z]Url$/.test(name) || name === 'url') return 'http://localhost:8787/';
+  return undefined;
 }
 
 function stringOfFormat(schema: Schema): string {
