@@ -1,6 +1,7 @@
 // npm run bench: requests per second and p50/p99 latency of Mahak's hot routes (Jibit card
-// inquiry: token check, world lookup, daily limit, charge, journal; Freepay payment request, and
-// its request → pay → verify round; ICE report request) against a bare Hono route, all served by
+// inquiry: token check, world lookup, daily limit, charge, journal; Freepay payment request, its
+// verify (each of a payment requested and paid before the load) and its request → pay → verify
+// round; ICE report request) against a bare Hono route, all served by
 // child processes on loopback and loaded by autocannon in the same run. The ratio is the figure
 // to compare between machines; absolute numbers drift. BENCH_ROUTES=card,freepay-request picks
 // routes; BENCH_COMPARE=<another checkout> serves that checkout's Mahak too, loaded in the same
@@ -23,13 +24,18 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 interface Figures { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number }
 
-/** What autocannon sends for one route: a URL, and the request (or round of requests) each connection repeats. */
-type Load = Pick<autocannon.Options, 'url' | 'headers' | 'method' | 'body' | 'requests'>;
+/**
+ * What autocannon sends for one route: a URL, and the request (or round of requests) each
+ * connection repeats; or, for a request that changes what it is sent for (a verify), `fresh`
+ * makes what `count` requests need first and answers their load, sent that many times.
+ */
+type Load = Pick<autocannon.Options, 'url' | 'headers' | 'method' | 'body' | 'requests'> & { fresh?: (count: number) => Promise<Load> };
+
+/** How many verifies a round measures (after a warm-up of a fifth as many), each of a payment paid for it. */
+const verifyCount = Number(process.env.BENCH_VERIFIES ?? 5000);
 
 async function load(options: Load): Promise<Figures> {
-  // A short warm-up lets the JIT settle before the measured run.
-  await autocannon({ ...options, connections, duration: 2 });
-  const result = await autocannon({ ...options, connections, duration: durationSeconds });
+  const result = options.fresh ? await freshLoad(options.fresh) : await repeatedLoad(options);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -38,6 +44,17 @@ async function load(options: Load): Promise<Figures> {
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+async function repeatedLoad(options: Load) {
+  // A short warm-up lets the JIT settle before the measured run.
+  await autocannon({ ...options, connections, duration: 2 });
+  return autocannon({ ...options, connections, duration: durationSeconds });
+}
+
+async function freshLoad(fresh: (count: number) => Promise<Load>) {
+  await autocannon({ ...(await fresh(Math.ceil(verifyCount / 5))), connections, amount: Math.ceil(verifyCount / 5) });
+  return autocannon({ ...(await fresh(verifyCount)), connections, amount: verifyCount });
 }
 
 async function json(url: string, init?: RequestInit) {
@@ -52,6 +69,7 @@ const routeNames = {
   card: 'Jibit card inquiry',
   'freepay-request': 'Freepay payment request',
   'freepay-verify': 'Freepay request → pay → verify round',
+  'freepay-verify-only': 'Freepay verify (each of a fresh paid payment)',
   'ice-report': 'ICE report request',
   prism: `Prism ${prismVersion} mocking the card route (${prismArgs.join(' ') || 'its defaults'})`,
 } as const;
@@ -74,11 +92,11 @@ async function routesOf(url: string): Promise<Map<Route, Load>> {
     loads.set('card', { url: `${url}/jibit/ide/v1/cards?number=${values[0]!.request.query.number}`, headers: { Authorization: `Bearer ${pair.accessToken}` } });
   }
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const authority = (ctx: object) => (ctx as { authority?: string }).authority ?? '';
   const paymentRequest = new URLSearchParams({ api: tenant.freepay.apiKey, amount: '150000', callback: 'http://localhost/back' }).toString();
   if (chosen.includes('freepay-request')) loads.set('freepay-request', { url: `${url}/freepay/payment/request`, method: 'POST', headers: form, body: paymentRequest });
   if (chosen.includes('freepay-verify')) {
     // Each connection repeats a round: request, pay by the control API (as the buyer would on the page), verify.
-    const authority = (ctx: object) => (ctx as { authority?: string }).authority ?? '';
     loads.set('freepay-verify', {
       url,
       requests: [
@@ -95,6 +113,37 @@ async function routesOf(url: string): Promise<Map<Route, Load>> {
           setupRequest: (req, ctx) => ({ ...req, body: new URLSearchParams({ api: tenant.freepay.apiKey, authority: authority(ctx), amount: '150000' }).toString() }),
         },
       ],
+    });
+  }
+  if (chosen.includes('freepay-verify-only')) {
+    // The payments are requested and paid before the load, by the same round less its verify; each verify then answers status 1.
+    const pay = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card: '6037990000010013' }) } as const;
+    loads.set('freepay-verify-only', {
+      url,
+      fresh: async (count): Promise<Load> => {
+        const paid: string[] = [];
+        const made = await autocannon({
+          url, connections, amount: 2 * (count + connections),
+          requests: [
+            {
+              method: 'POST', path: '/freepay/payment/request', headers: form, body: paymentRequest,
+              onResponse: (_status, body, ctx) => { (ctx as { authority?: string }).authority = (JSON.parse(body) as { authority: string }).authority; },
+            },
+            {
+              ...pay,
+              setupRequest: (req, ctx) => ({ ...req, path: `/_sandbox/tenants/${tenant.id}/freepay/payments/${authority(ctx)}/pay` }),
+              onResponse: (status, _body, ctx) => { if (status === 200) paid.push(authority(ctx)); },
+            },
+          ],
+        });
+        // The last rounds may be cut off as the amount is reached; enough whole ones are asked for.
+        if (paid.length < count) throw new Error(`freepay-verify-only: paid ${paid.length} of ${count} payments (${made.non2xx} non-2xx, ${made.errors} errors)`);
+        let next = 0;
+        return {
+          url: `${url}/freepay/payment/verify`, method: 'POST', headers: form,
+          requests: [{ setupRequest: (req) => ({ ...req, body: new URLSearchParams({ api: tenant.freepay.apiKey, authority: paid[next++ % paid.length]!, amount: '150000' }).toString() }) }],
+        };
+      },
     });
   }
   if (chosen.includes('ice-report')) {
@@ -178,7 +227,7 @@ const summary = (runs: Figures[]): Figures => ({
   errors: runs.reduce((a, r) => a + r.errors, 0),
 });
 const bare = summary(bareRuns);
-const aims: Record<Exclude<Route, 'prism'>, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'ice-report': 0.35 };
+const aims: Record<Exclude<Route, 'prism'>, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'freepay-verify-only': 0.35, 'ice-report': 0.35 };
 const ratioOf = (runs: Figures[]) => summary(runs).rps / bare.rps;
 const row = (name: string, f: Figures, ratio = '') =>
   `| ${name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.non2xx + f.errors} | ${ratio} |`;
