@@ -1,5 +1,5 @@
-// Providers are plug-ins: core, the control API, the shared pages (src/web) and the dashboard
-// never import a provider, and the provider list names each provider once.
+// Providers are plug-ins: core, the control API, the shared pages (src/web), the dashboard and
+// the API reference (src/docs) never import a provider, and the provider list names each provider once.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
