@@ -260,6 +260,50 @@ describe('over a real socket', () => {
     expect(await health()).toBe(200);
   });
 
+  /** POSTs `chunks` (without a length: chunked) and answers the status and the JSON body. */
+  const streamed = (path: string, type: string, chunks: Buffer[]) =>
+    new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers: { 'Content-Type': type } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      });
+      // The server stops reading once it has answered: the rest of the upload may be refused.
+      req.on('error', (error) => setTimeout(() => reject(error), 1000));
+      let sent = 0;
+      const write = () => {
+        while (sent < chunks.length) {
+          if (!req.write(chunks[sent++])) return void req.once('drain', write);
+        }
+        req.end();
+      };
+      write();
+    });
+
+  test('a Freepay form in many chunks is read whole (Persian, split inside a character) and journalled; one a byte over the limit answers 400 status -1', async () => {
+    const m = await merchant(instance);
+    const description = 'خرید آزمایشی';
+    const raw = Buffer.from(`api=${m.api}&amount=10000&callback=${encodeURIComponent('http://localhost/back')}&description=${description}`);
+    // Split inside the first Persian character's two bytes, and into single bytes after it.
+    const at = raw.indexOf(Buffer.from(description)) + 1;
+    const chunks = [raw.subarray(0, at), ...Array.from(raw.subarray(at), (byte) => Buffer.from([byte]))];
+    const answer = await streamed('/freepay/payment/request', 'application/x-www-form-urlencoded', chunks);
+    expect(answer).toEqual({ status: 200, body: { status: 1, authority: expect.stringMatching(/^\d+$/) } });
+    const journal = (await control(instance, 'GET', `/tenants/${m.id}/journal?limit=1`).then(json)) as { entries: { requestBody: Record<string, string> }[] };
+    expect(journal.entries[0]!.requestBody).toMatchObject({ amount: '10000', callback: 'http://localhost/back', description });
+
+    const over = formOf({ api: m.api, amount: '10000', callback: 'http://localhost/back' }, freepayLimit + 1);
+    const halves = [Buffer.from(over.slice(0, 40_000)), Buffer.from(over.slice(40_000))];
+    expect(await streamed('/freepay/payment/request', 'application/x-www-form-urlencoded', halves)).toEqual({ status: 400, body: freepayTooLarge });
+    const exactly = formOf({ api: m.api, amount: '10000', callback: 'http://localhost/back' }, freepayLimit);
+    expect(await streamed('/freepay/payment/request', 'application/x-www-form-urlencoded', [Buffer.from(exactly)])).toEqual({
+      status: 200,
+      body: { status: 1, authority: expect.stringMatching(/^\d+$/) },
+    });
+    expect(await health()).toBe(200);
+  });
+
   test('GET with a body over the limit answers 400 invalid.request_body; one within it is ignored', async () => {
     const s = await signedIn(instance);
     // Only the first KiB of the body is sent: an answer proves the rest was not waited for.
