@@ -36,7 +36,7 @@ export const Layout: FC<PropsWithChildren<{ title: string; signOut?: boolean }>>
           </a>
           <span class="muted">dashboard</span>
           <span class="spacer"></span>
-          <a href="/openapi.json">OpenAPI</a>
+          <a href="/docs">API docs</a>
           {signOut ? (
             <form class="inline" method="post" action={`${dashboardBase}/sign-out`}>
               <button class="plain" type="submit">
