@@ -1,16 +1,20 @@
 // A tenant's webhook endpoint per provider: where its events go, the secret that signs them (and,
 // after a rotation, the old one until the overlap ends), paused or not, in order or not.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { prepared } from '../prepared.js';
 import type { Db } from '../../db/index.js';
 import { webhookEndpoints, webhookEvents } from '../../db/schema/index.js';
 import { newId } from '../ids.js';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
-const where = (tenantId: string, provider: string) => and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.provider, provider));
+const where = (tenantId: string | Placeholder, provider: string | Placeholder) => and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.provider, provider));
+
+// Prepared once: every emitted event looks its endpoint up.
+const byTenant = (db: Db) => db.select().from(webhookEndpoints).where(where(sql.placeholder('tenantId'), sql.placeholder('provider'))).prepare();
 
 export function endpointOf(db: Db, tenantId: string, provider: string): EndpointRow | undefined {
-  return db.select().from(webhookEndpoints).where(where(tenantId, provider)).get();
+  return prepared(db, byTenant).get({ tenantId, provider });
 }
 
 const newSecret = () => newId('webhookSecret', 32);

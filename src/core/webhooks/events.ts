@@ -32,6 +32,29 @@ export interface EmitDeps {
   webhooks: { kick(): void; faultFor: FaultDecider };
 }
 
+// Prepared once: events are emitted on hot paths (an ICE report request, a Freepay payment).
+const inserts = (db: Db) => {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    event: db
+      .insert(webhookEvents)
+      .values({
+        id: p('id'),
+        tenantId: p('tenantId'),
+        provider: p('provider'),
+        type: p('type'),
+        payload: p('payload'),
+        occurredAtMs: p('occurredAtMs'),
+        state: p('state'),
+        nextAtMs: p('nextAtMs'),
+        nextWallMs: p('nextWallMs'),
+        fault: p('fault'),
+      })
+      .returning({ seq: webhookEvents.seq })
+      .prepare(),
+  };
+};
+
 /**
  * Stores the event, due at once when the tenant has an endpoint for the provider (otherwise it
  * is kept as no_endpoint), and wakes the deliveries: they start after the caller's synchronous
@@ -43,22 +66,18 @@ export function emit(deps: EmitDeps, input: EmitInput): string {
   const queued = endpointOf(deps.db, input.tenantId, input.provider) !== undefined;
   // Decided now, whether or not an endpoint is set, so a scenario's rule counts every event it matches.
   const fault = deps.webhooks.faultFor(input.tenantId, input.provider, input.type);
-  const { seq } = deps.db
-    .insert(webhookEvents)
-    .values({
-      id,
-      tenantId: input.tenantId,
-      provider: input.provider,
-      type: input.type,
-      payload: JSON.stringify(input.payload ?? null),
-      occurredAtMs: input.occurredAtMs,
-      state: queued ? 'pending' : 'no_endpoint',
-      nextAtMs: queued ? input.occurredAtMs : null,
-      nextWallMs: queued ? deps.wall.now() : null,
-      fault: fault ? faultText({ ...fault, spent: 0 }) : null,
-    })
-    .returning({ seq: webhookEvents.seq })
-    .get();
+  const { seq } = prepared(deps.db, inserts).event.get({
+    id,
+    tenantId: input.tenantId,
+    provider: input.provider,
+    type: input.type,
+    payload: JSON.stringify(input.payload ?? null),
+    occurredAtMs: input.occurredAtMs,
+    state: queued ? 'pending' : 'no_endpoint',
+    nextAtMs: queued ? input.occurredAtMs : null,
+    nextWallMs: queued ? deps.wall.now() : null,
+    fault: fault ? faultText({ ...fault, spent: 0 }) : null,
+  })!;
   if (queued) deps.webhooks.kick();
   forgetOldEvents(deps.db, input.tenantId, seq);
   return id;

@@ -2,8 +2,10 @@
 // the real ones are, the price from the tenant's settings, a wallet-paid request debited in the
 // same transaction that writes it with its ice.report.pending event (not enough credit: nothing
 // written), then the consent SMS.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../core/http.js';
+import { prepared } from '../../../core/prepared.js';
+import type { Db } from '../../../db/index.js';
 import { isValidMobile, isValidNationalCode, toAsciiDigits } from '../../../core/world/numbers.js';
 import { iceReports } from '../../../db/schema/index.js';
 import { isValidLegalId } from '../report/index.js';
@@ -39,11 +41,45 @@ export function checkedOrder(order: ReportOrder): ReportOrder {
   return { ...order, nationalId, mobile };
 }
 
+// Prepared once: built by the query builder on every request they cost more than the request's own work.
+const statements = (db: Db) => {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    taken: db.select({ c: iceReports.trackingCode }).from(iceReports).where(eq(iceReports.trackingCode, p('trackingCode'))).prepare(),
+    insert: db
+      .insert(iceReports)
+      .values({
+        trackingCode: p('trackingCode'),
+        tenantId: p('tenantId'),
+        businessId: p('businessId'),
+        personType: p('personType'),
+        nationalCode: p('nationalCode'),
+        nationalId: p('nationalId'),
+        mobile: p('mobile'),
+        payer: p('payer'),
+        reportRial: p('reportRial'),
+        vatRial: p('vatRial'),
+        totalRial: p('totalRial'),
+        state: p('state'),
+        consentToken: p('consentToken'),
+        businessName: p('businessName'),
+        smsStatus: p('smsStatus'),
+        scripted: p('scripted'),
+        scriptedAtMs: p('scriptedAtMs'),
+        requestedAtMs: p('requestedAtMs'),
+        consentExpiresAtMs: p('consentExpiresAtMs'),
+      })
+      .returning()
+      .prepare(),
+  };
+};
+
 /** A 10-digit tracking code no request has (the codes are random, so a clash is rare, but possible). */
 function freeTrackingCode(deps: AppDeps): string {
+  const taken = prepared(deps.db, statements).taken;
   for (;;) {
     const code = newDigits(10);
-    if (!deps.db.select({ c: iceReports.trackingCode }).from(iceReports).where(eq(iceReports.trackingCode, code)).get()) return code;
+    if (!taken.get({ trackingCode: code })) return code;
   }
 }
 
@@ -75,31 +111,28 @@ export function requestReport(deps: AppDeps, business: BusinessRow, order: Repor
   const answers = person?.kind === 'approve' || person?.kind === 'reject';
   const row = deps.db.transaction(() => {
     const trackingCode = freeTrackingCode(deps);
-    const inserted = deps.db
-      .insert(iceReports)
-      .values({
-        trackingCode,
-        tenantId: business.tenantId,
-        businessId: business.id,
-        personType: order.personType,
-        nationalCode: order.personType === 'natural' ? order.nationalCode : null,
-        nationalId: order.personType === 'legal' ? order.nationalId : null,
-        mobile: order.mobile,
-        payer: order.payer,
-        reportRial: settings.reportPriceRial,
-        vatRial: settings.vatRial,
-        totalRial: settings.reportPriceRial + settings.vatRial,
-        state: 'pending',
-        consentToken: newUrlToken(),
-        businessName: business.officialName ?? profileOf(business).businessName,
-        smsStatus: person?.kind === 'undeliverable' ? 'undeliverable' : 'sent',
-        scripted: person?.kind ?? null,
-        scriptedAtMs: answers ? nowMs + person.afterMinutes * 60_000 : null,
-        requestedAtMs: nowMs,
-        consentExpiresAtMs: nowMs + settings.consentLifetimeMinutes * 60_000,
-      })
-      .returning()
-      .get();
+    const values: typeof iceReports.$inferInsert = {
+      trackingCode,
+      tenantId: business.tenantId,
+      businessId: business.id,
+      personType: order.personType,
+      nationalCode: order.personType === 'natural' ? order.nationalCode : null,
+      nationalId: order.personType === 'legal' ? order.nationalId : null,
+      mobile: order.mobile,
+      payer: order.payer,
+      reportRial: settings.reportPriceRial,
+      vatRial: settings.vatRial,
+      totalRial: settings.reportPriceRial + settings.vatRial,
+      state: 'pending',
+      consentToken: newUrlToken(),
+      businessName: business.officialName ?? profileOf(business).businessName,
+      smsStatus: person?.kind === 'undeliverable' ? 'undeliverable' : 'sent',
+      scripted: person?.kind ?? null,
+      scriptedAtMs: answers ? nowMs + person.afterMinutes * 60_000 : null,
+      requestedAtMs: nowMs,
+      consentExpiresAtMs: nowMs + settings.consentLifetimeMinutes * 60_000,
+    };
+    const inserted = prepared(deps.db, statements).insert.get(values)!;
     if (order.payer === 'credit' && inserted.totalRial > 0) {
       const debit = moveMoney(deps.db, {
         tenantId: business.tenantId,
