@@ -2,7 +2,7 @@
 // project, then imported from plain JavaScript, type-checked as strict NodeNext TypeScript, the
 // README's vitest example run, and `npx mahak` run with plain node.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -64,12 +64,16 @@ describe('the packed package', () => {
     expect(outside).toEqual([]);
     expect(paths.filter((path) => /\.(ts|tsx)$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
     expect(paths.filter((path) => path.endsWith('.tsbuildinfo') || path.endsWith('.map'))).toEqual([]);
-    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/bin.js', 'dist/main.js', 'drizzle/meta/_journal.json', 'drizzle/0000_init.sql', 'fixtures/world.json', 'scenarios/scenario.schema.json']) {
+    for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/bin.js', 'dist/main.js', 'dist/bundle/mahak.mjs', 'dist/bundle/main.mjs', 'drizzle/meta/_journal.json', 'drizzle/0000_init.sql', 'fixtures/world.json', 'scenarios/scenario.schema.json']) {
       expect(paths).toContain(needed);
     }
+    // The bundle's commands and shared code, each in its own chunk beside the entries.
+    expect(paths.filter((path) => /^dist\/bundle\/serve-command-\w+\.mjs$/.test(path))).toHaveLength(1);
+    const bundled = paths.filter((path) => path.startsWith('dist/bundle/'));
+    expect(bundled.filter((path) => !path.endsWith('.mjs'))).toEqual([]);
     expect(paths.some((path) => path.startsWith('scenarios/jibit/'))).toBe(true);
-    // Every built file has its source: nothing left over from a file since deleted.
-    const orphans = paths.filter((path) => path.startsWith('dist/') && !['.ts', '.tsx', '.json'].some((ext) => existsSync(join(repo, 'src', path.slice('dist/'.length).replace(/(\.d\.ts|\.js|\.json)$/, '') + ext))));
+    // Every file tsc built has its source: nothing left over from a file since deleted.
+    const orphans = paths.filter((path) => path.startsWith('dist/') && !path.startsWith('dist/bundle/') && !['.ts', '.tsx', '.json'].some((ext) => existsSync(join(repo, 'src', path.slice('dist/'.length).replace(/(\.d\.ts|\.js|\.json)$/, '') + ext))));
     expect(orphans).toEqual([]);
   });
 
@@ -121,14 +125,19 @@ export { port, apiKey, verifyWebhook };
     expect(result.stdout).toMatch(/Tests\s+2 passed/);
   }, minutes(5));
 
-  test('answers npx mahak --help with plain node, and serves from the build', async () => {
+  test('answers npx mahak --help with plain node, and serves from the bundle', async () => {
     const help = run('npx', ['--no-install', 'mahak', '--help'], consumer, minutes(1));
     expect(help.stderr).toBe('');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: mahak <command>/);
     expect(existsSync(join(consumer, 'node_modules/tsx'))).toBe(false);
-    // The bin as npm linked it, started by plain node: serving answers over a socket.
-    const child = spawn(process.execPath, [join(consumer, 'node_modules/.bin/mahak'), 'serve', '--port', '0', '--db', ':memory:'], { cwd: consumer, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The bin npm linked is the bundle's entry.
+    expect(realpathSync(join(consumer, 'node_modules/.bin/mahak'))).toBe(realpathSync(join(consumer, 'node_modules/mahak/dist/bundle/mahak.mjs')));
+    // Started by plain node with tsc's cli/ and core/ trees removed, it serves from the bundle:
+    // the migrations, the world's fixtures and the scenarios are found from the package root.
+    rmSync(join(consumer, 'node_modules/mahak/dist/cli'), { recursive: true });
+    rmSync(join(consumer, 'node_modules/mahak/dist/core'), { recursive: true });
+    const child = spawn(process.execPath, [join(consumer, 'node_modules/.bin/mahak'), 'serve', '--port', '0', '--db', join(work, 'serve.db')], { cwd: consumer, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const port = await new Promise<string>((found, failed) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -139,8 +148,11 @@ export { port, apiKey, verifyWebhook };
       child.on('exit', (code) => failed(new Error(`mahak serve exited ${code}: ${out}`)));
     });
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/jibit/ide/health`);
+      expect(out).toMatch(/Scenarios: +\d+ loaded from \S*node_modules\/mahak\/scenarios\n/);
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
       expect(res.status).toBe(200);
+      const jibitHealth = await fetch(`http://127.0.0.1:${port}/jibit/ide/health`);
+      expect(jibitHealth.status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }

@@ -16,8 +16,11 @@ import { listenFailure, openFailure, scenariosFolderProblem } from './failures.j
 import type { Io } from './io.js';
 import { preloadFaker } from '../core/world/random.js';
 
-/** Long enough for a health check or a first token after the banner; a generated record before it loads faker itself. */
-const fakerPreloadDelayMs = 250;
+/**
+ * Long enough for a client's first calls after the banner (a health check, a token) to be
+ * answered first, even on a busy machine; a record generated before then loads faker itself.
+ */
+const fakerPreloadDelayMs = 1_000;
 
 export interface ServeOptions {
   port: number;
