@@ -35,7 +35,7 @@ const Layout: FC<PropsWithChildren<{ title: string; skin: Skin }>> = ({ title, s
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: fontFace() + skinStyle(skin) + pageStyle }} />
+        <style dangerouslySetInnerHTML={{ __html: styleOf(skin) }} />
       </head>
       <body data-skin={skin}>
         <main>{children}</main>
@@ -117,6 +117,15 @@ const TestCards: FC<{ fill: TestCardFill }> = ({ fill }) => (
     </table>
   </section>
 );
+
+// The style and the test-card box are the same on every page of a skin or a year: written once.
+const styles = new Map<Skin, string>();
+const styleOf = (skin: Skin) => styles.get(skin) ?? styles.set(skin, fontFace() + skinStyle(skin) + pageStyle).get(skin)!;
+const testCardBoxes = new Map<string, string>();
+const testCardsHtml = (fill: TestCardFill) => {
+  const key = `${fill.pin2}/${fill.cvv2}/${fill.expMonth}/${fill.expYear}`;
+  return testCardBoxes.get(key) ?? testCardBoxes.set(key, renderedHtml(<TestCards fill={fill} />)).get(key)!;
+};
 
 export const CardPage: FC<CardPageProps> = (p) => {
   const values = p.values ?? {};
@@ -200,7 +209,7 @@ export const CardPage: FC<CardPageProps> = (p) => {
           </button>
         </div>
       </form>
-      <TestCards fill={testCardFill(p.nowMs)} />
+      {raw(testCardsHtml(testCardFill(p.nowMs)))}
       <script dangerouslySetInnerHTML={{ __html: pageScript }} />
     </Layout>
   );
