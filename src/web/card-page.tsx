@@ -70,6 +70,7 @@ export interface CardPageProps {
   /** Who is paid: the merchant, or the business a report is bought for. */
   payeeName: string;
   amountRial: number;
+  /** The payee's own words, shown as sent (digits too): the page writes its own numbers in Persian, not the payee's text. */
   description?: string | null | undefined;
   /** The payment's reference shown to the payer: a Freepay authority, a bank's token. */
   reference: string;
