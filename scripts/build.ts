@@ -2,7 +2,8 @@
 // as a few ES modules in dist/bundle/, so a start reads a handful of files instead of the
 // several hundred tsc writes, which cost most of a second of module loading.
 // tsc's dist/ stays as it is: it is the library entry, its declarations and the fallback.
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -16,6 +17,19 @@ export const bundleDir = join(root, 'dist', 'bundle');
  * use (core/world/faker.ts), which a bundled copy would turn into start-up work.
  */
 export const external = ['better-sqlite3', 'swagger-ui-dist', 'htmx.org', 'vazirmatn', '@faker-js/faker'];
+
+/** A hash of what the bundle is made from: every source file, package.json and the lock file. */
+export function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const path of [...files, join(root, 'package.json'), join(root, 'package-lock.json')]) {
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 export async function bundle(): Promise<string[]> {
   rmSync(bundleDir, { recursive: true, force: true });
@@ -36,6 +50,8 @@ export async function bundle(): Promise<string[]> {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    // core/build-id.ts: the same sources make the same id, so a rebuild of unchanged code is the same build.
+    define: { MAHAK_BUILD_ID: JSON.stringify(sourcesHash()) },
     // The CommonJS packages bundled in call require() for Node's own modules.
     banner: { js: "import { createRequire as __mahakCreateRequire } from 'node:module'; const require = __mahakCreateRequire(import.meta.url);" },
   });

@@ -7,6 +7,8 @@ import { insertRecords } from '../world/store.js';
 import { ScenarioInvalid, type ParsedScenario, type ScenarioFormat } from './parse.js';
 import { readDocument } from './document.js';
 import type { Scenario } from './schema.js';
+import { buildId } from '../build-id.js';
+import { getMeta, setMeta } from '../meta.js';
 
 export interface StoredScenario {
   name: string;
@@ -47,7 +49,12 @@ export function scenarioFiles(dir: string): string[] {
 export interface StoredReading {
   source: string;
   definition: string;
+  /** Stored by the build that is running now, so already checked by the same code. */
+  sameBuild?: boolean;
 }
+
+/** The build that last stored the scenario files' definitions (meta). */
+const checkedByKey = 'scenarios_checked_by';
 
 /**
  * Reads and checks one file; a file must be named after its scenario and sit in its provider's
@@ -61,13 +68,14 @@ export function readScenarioFile(format: ScenarioFormat, path: string, root?: st
     throw new ScenarioInvalid(path, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
   }
   // An unchanged text is not parsed again: the YAML parser was most of a start-up on an existing
-  // database. The stored definition is still checked, as the constructor re-checks uploads; one
-  // that no longer passes is read from the text, so the reasons name the file's own content.
+  // database. The stored definition is checked again, as the constructor re-checks uploads,
+  // unless the build running now stored it; one that no longer passes is read from the text,
+  // so the reasons name the file's own content.
   if (stored?.source === text) {
     try {
-      return { ...format.check(JSON.parse(stored.definition), path), source: text };
-    } catch (error) {
-      if (!(error instanceof ScenarioInvalid)) throw error;
+      return { ...(stored.sameBuild ? format.restore(stored.definition) : format.check(JSON.parse(stored.definition), path)), source: text };
+    } catch {
+      // Read from the text below.
     }
   }
   let parsed: ParsedScenario | undefined;
@@ -127,7 +135,13 @@ export class ScenarioBook {
       throw new ScenarioInvalid(dir, ['the scenarios folder does not exist']);
     }
     const client = this.#db.$client;
-    const stored = new Map(client.prepare<[], StoredReading & { origin: string }>("SELECT origin, source, definition FROM scenarios WHERE origin <> 'upload'").all().map((row) => [row.origin, row]));
+    const sameBuild = buildId !== undefined && getMeta(this.#db, checkedByKey) === buildId;
+    const stored = new Map(
+      client
+        .prepare<[], StoredReading & { origin: string }>("SELECT origin, source, definition FROM scenarios WHERE origin <> 'upload'")
+        .all()
+        .map((row) => [row.origin, { ...row, sameBuild }]),
+    );
     const files = scenarioFiles(dir).map((path) => ({ path, ...readScenarioFile(this.format, path, dir, stored.get(relative(dir, path))) }));
     const seen = new Map<string, string>();
     for (const file of files) {
@@ -139,6 +153,7 @@ export class ScenarioBook {
       const fromFiles = client.prepare<[], { name: string }>("SELECT name FROM scenarios WHERE origin <> 'upload'").all();
       for (const { name } of fromFiles) if (!seen.has(name)) this.remove(name);
       for (const file of files) this.#store(file, relative(dir, file.path), file.source, nowMs);
+      if (buildId !== undefined) setMeta(this.#db, checkedByKey, buildId);
     })();
     return files.map((f) => this.#byName.get(f.scenario.name)!);
   }

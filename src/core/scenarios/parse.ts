@@ -34,6 +34,8 @@ export interface ScenarioFormat {
    */
   parseText(text: string, source: string): ParsedScenario;
   check(input: unknown, source: string): ParsedScenario;
+  /** A scenario this same build checked and stored as JSON, taken back without a second check. */
+  restore(definition: string): ParsedScenario;
   jsonSchema(): unknown;
 }
 
@@ -49,6 +51,11 @@ export function createScenarioFormat(providers: readonly Provider[]): ScenarioFo
       const read = readDocument(text);
       if (!read.ok) throw new ScenarioInvalid(source, read.reasons);
       return check(read.value, source);
+    },
+    restore(definition) {
+      const scenario = JSON.parse(definition) as Scenario;
+      // {regex} matchers compile on first use (patternOf), so plain data is the whole scenario.
+      return { scenario, records: scenario.fixtures ? extraFixtureRecords(scenario.fixtures, 'fixtures') : undefined };
     },
     jsonSchema: () => scenarioJsonSchema(schema),
   };
