@@ -76,18 +76,32 @@ export function createPayment(db: Db, input: NewPayment, merchant: FreepayMercha
   }
 }
 
+const byAuthority = (db: Db) => db.select().from(freepayPayments).where(eq(freepayPayments.authority, sql.placeholder('authority'))).prepare();
+
 export function findPayment(db: Db, authority: string): PaymentRow | undefined {
-  return db.select().from(freepayPayments).where(eq(freepayPayments.authority, authority)).get();
+  return prepared(db, byAuthority).get({ authority });
 }
+
+type Move = ReturnType<typeof moveStatement>;
+const moveStatement = (db: Db, columns: readonly string[]) =>
+  db
+    .update(freepayPayments)
+    .set(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])))
+    .where(and(eq(freepayPayments.authority, sql.placeholder('whereAuthority')), eq(freepayPayments.status, sql.placeholder('whereStatus'))))
+    .prepare();
+/** One statement per set of columns a move changes (a handful: paid, verified, failed, reversed...). */
+const moves = () => new Map<string, Move>();
 
 /** Moves a payment on from `from`, appending to its history; false when it was no longer `from`. */
 export function movePayment(db: Db, p: PaymentRow, from: PaymentStatus, change: Partial<PaymentRow> & { status: PaymentStatus }, atMs: number): boolean {
   const history = [...(JSON.parse(p.history) as unknown[]), { status: change.status, atMs }];
-  const moved = db
-    .update(freepayPayments)
-    .set({ ...change, history: JSON.stringify(history) })
-    .where(and(eq(freepayPayments.authority, p.authority), eq(freepayPayments.status, from)))
-    .run();
+  const values: Record<string, unknown> = { ...change, history: JSON.stringify(history) };
+  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const statements = prepared(db, moves);
+  const key = columns.join(',');
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = moveStatement(db, columns)));
+  const moved = statement.run({ ...values, whereAuthority: p.authority, whereStatus: from });
   return moved.changes === 1;
 }
 
