@@ -1,11 +1,11 @@
 // ICE's identifiers: prefixed random ids for its rows, numeric tracking codes, SMS codes and
 // URL tokens. Kept here rather than in core's id registry, so ICE changes nothing outside its folder.
-import { randomBytes } from 'node:crypto';
+import { randomPart } from '../../core/ids.js';
 
 const prefixes = { business: 'biz', registration: 'reg', reset: 'rst', charge: 'chg' } as const;
 
 export function newIceId(kind: keyof typeof prefixes): string {
-  return `${prefixes[kind]}_${randomBytes(12).toString('base64url')}`;
+  return `${prefixes[kind]}_${randomPart(12).toString('base64url')}`;
 }
 
 /** A random number of `length` digits, not starting with 0 (tracking codes, references). */
@@ -15,4 +15,4 @@ export { newDigits } from '../../core/ids.js';
 export { newSmsCode } from '../../core/accounts/sms-codes.js';
 
 /** A token for a link (consent page, bank page): unguessable, URL-safe. */
-export const newUrlToken = () => randomBytes(18).toString('base64url');
+export const newUrlToken = () => randomPart(18).toString('base64url');
