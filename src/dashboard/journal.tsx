@@ -30,6 +30,8 @@ interface Entry {
 const tableRows = 200;
 const viewWindow = 1000;
 
+const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 const journalPath = (tenantId: string) => `${dashboardBase}/tenants/${seg(tenantId)}/journal`;
 
 export const JournalCard: FC<{ tenantId: string; providers: readonly string[] }> = ({ tenantId, providers }) => (
@@ -131,17 +133,19 @@ export function registerJournal(app: Hono<AppEnv>, control: Control) {
     const provider = c.req.query('provider')?.trim() ?? '';
     const path = c.req.query('path')?.trim() ?? '';
     const status = c.req.query('status')?.trim() ?? '';
-    const since = c.req.query('since')?.trim() ?? '';
+    // An unencoded '+' in a typed address reads as a space: `…T20:30:00+03:30` still means +03:30.
+    const since = (c.req.query('since')?.trim() ?? '').replace(/ (\d{2}:\d{2})$/, '+$1');
     const known = c.get('deps').providers.map((p) => p.id);
     if (provider !== '' && !known.includes(provider)) return bad(c, `provider: ${provider} is none of ${known.join(', ')}`);
     const byStatus = statusFilter(status);
     if (byStatus.kind === 'bad') return bad(c, byStatus.problem);
+    if (since !== '' && !isoWithZone.test(since)) return bad(c, `since: "${since}" is not an ISO-8601 date-time with a zone, like 2026-03-20T20:30:00+03:30 or 2026-03-20T17:00:00Z`);
     const query = new URLSearchParams({ limit: String(tableRows) });
     if (provider !== '') query.set('provider', provider);
     if (byStatus.kind === 'exact') query.set('status', status);
     if (since !== '') query.set('since', since);
     const answer = await control<{ entries: Entry[] }>(c, 'GET', `/tenants/${seg(id)}/journal?${query}`);
-    if (!succeeded(answer)) return bad(c, reasonOf(answer).replace(/^since:/, 'since (ISO-8601 with a zone):'), answer.status);
+    if (!succeeded(answer)) return bad(c, reasonOf(answer), answer.status);
     const entries = answer.body.entries.filter((e) => (path === '' || e.path.includes(path)) && (byStatus.kind !== 'class' || Math.floor(e.status / 100) === byStatus.digit));
     return c.html(<JournalTable tenantId={id} entries={entries} />);
   });
