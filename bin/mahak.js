@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The mahak command run from a checkout's TypeScript sources, through tsx (the repository's own
-// tests and `npm run mahak`). The package's `mahak` is the build's dist/cli/bin.js, plain node.
+// tests and `npm run mahak`). The package's `mahak` is the build's bundle, dist/bundle/mahak.mjs, plain node.
 import { register } from 'tsx/esm/api';
 
 register();
