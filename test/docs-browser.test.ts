@@ -80,7 +80,7 @@ if (!available && !process.env.CI) {
       await page.close();
     }, 120_000);
 
-    it('expands the Jibit token call, tries it with its example (the default tenant\'s keys) and shows the token pair', async () => {
+    it('expands the Jibit token call, tries it with its example (the default tenant\'s keys), shows the token pair, and a card inquiry tried next is authorized with it', async () => {
       const page = await openDocs();
       await page.locator('#operations-tag-Jibit').click();
       const operation = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-path[data-path="/jibit/ide/v1/tokens/generate"]') });
@@ -96,6 +96,16 @@ if (!available && !process.env.CI) {
       expect(await operation.locator('.request-url pre').textContent()).toBe(`${origin}/jibit/ide/v1/tokens/generate`);
       mkdirSync(artifacts, { recursive: true });
       await operation.screenshot({ path: new URL('docs-try-it-out.png', artifacts).pathname });
+      // The token answered is now under Authorize: a card inquiry with its example card answers.
+      const cards = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-path[data-path="/jibit/ide/v1/cards"]') });
+      await cards.locator('.opblock-summary').click();
+      await cards.locator('.try-out__btn').click();
+      expect(await cards.locator('tr[data-param-name="number"] input').inputValue()).toBe('6037991234567893');
+      await cards.locator('.execute').click();
+      await expect.poll(() => cards.locator('.live-responses-table .response .response-col_status').first().textContent(), { timeout: 30_000 }).toBe('200');
+      const card = JSON.parse((await cards.locator('.live-responses-table .response-col_description pre').first().textContent()) ?? '');
+      expect(card).toMatchObject({ number: '6037991234567893', cardInfo: { bank: expect.any(String) } });
+      expect(await cards.locator('.curl-command').textContent()).toContain(`Authorization: Bearer ${answer.accessToken}`);
       expect(elsewhere).toEqual([]);
       expect(refusals).toEqual([]);
       await page.close();

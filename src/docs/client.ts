@@ -18,8 +18,23 @@ window.addEventListener('DOMContentLoaded', function () {
     persistAuthorization: true,
     // No call to validator.swagger.io: the page works offline.
     validatorUrl: null,
+    responseInterceptor: authorizeFrom,
   });
 });
+
+// A token answered to a call made here authorizes the calls after it: a Jibit or ICE access token
+// as bearerAuth, a Freepay panel session as freepaySession.
+function authorizeFrom(response) {
+  var body = response.body || {};
+  var path = new URL(response.url, location.href).pathname;
+  if (response.ok && typeof body.accessToken === 'string' && (path.indexOf('/jibit/ide/') === 0 || path.indexOf('/ice/') === 0)) {
+    window.ui.preauthorizeApiKey('bearerAuth', body.accessToken);
+  }
+  if (response.ok && typeof body.access_token === 'string' && path.indexOf('/freepay/panel/') === 0) {
+    window.ui.preauthorizeApiKey('freepaySession', body.access_token);
+  }
+  return response;
+}
 `;
 
 export const docsStyle = `body { margin: 0; font-family: sans-serif; color: #3b4151; }

@@ -6,7 +6,7 @@ import type { TestValue } from '../core/provider.js';
 import { Sampler, type Schema } from './sample.js';
 
 interface Media { schema?: Schema; example?: unknown; examples?: Record<string, unknown> }
-interface Parameter { name: string; in: string; schema?: Schema; example?: unknown; examples?: unknown }
+interface Parameter { name: string; in: string; required?: boolean; schema?: Schema; example?: unknown; examples?: unknown }
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, Media> };
@@ -96,6 +96,10 @@ export function addExamples(doc: Document, values: readonly PlacedTestValue[]): 
         if (parameter.in === 'query') value = primary?.request.query?.[parameter.name];
         if (parameter.in === 'path') value = captured[`p${names.indexOf(parameter.name)}`];
         if (Array.isArray(value) && parameter.schema?.type !== 'array') value = value[0];
+        // An optional parameter stays empty unless the success sends it: "Try it out" fills in every
+        // example, and a made-up filter finds nothing while two flags at once (deposit and iban of
+        // a card inquiry) are refused.
+        if ((value === undefined || isPlaceholder(value)) && !parameter.required) continue;
         if (value === undefined || isPlaceholder(value)) value = sampler.sample(parameter.schema, parameter.name);
         if (value !== undefined) parameter.example = value;
       }

@@ -32,7 +32,7 @@ export function docsPage(): string {
 <header class="intro">
 <h1>Mahak API reference</h1>
 <p>Jibit under <code>/jibit/ide</code>, Freepay under <code>/freepay</code>, ICE under <code>/ice</code> and the control API under <code>/_sandbox</code>, all on this server; "Try it out" calls it. The document itself: <a href="/openapi.json">/openapi.json</a>.</p>
-<p>Tokens (the <b>Authorize</b> button): <b>bearerAuth</b> takes a Jibit access token from <code>POST /jibit/ide/v1/tokens/generate</code> or an ICE token from its sign-in; <b>freepayKey</b> the merchant's API key; <b>freepaySession</b> a panel session; <b>controlToken</b> the admin token (<code>MAHAK_ADMIN_TOKEN</code>) or a tenant's control token, needed for <code>/_sandbox</code> only when the server was started with an admin token. The examples are the sandbox's test values: the inputs for every documented outcome are at <a href="/_sandbox/test-values">/_sandbox/test-values</a>.</p>
+<p>Tokens (the <b>Authorize</b> button): <b>bearerAuth</b> takes a Jibit access token from <code>POST /jibit/ide/v1/tokens/generate</code> or an ICE token from its sign-in; <b>freepayKey</b> the merchant's API key; <b>freepaySession</b> a panel session; <b>controlToken</b> the admin token (<code>MAHAK_ADMIN_TOKEN</code>) or a tenant's control token, needed for <code>/_sandbox</code> only when the server was started with an admin token. A token answered to a call made on this page (a Jibit or ICE access token, a Freepay panel session) is put under Authorize for the calls after it. The examples are the sandbox's test values: the inputs for every documented outcome are at <a href="/_sandbox/test-values">/_sandbox/test-values</a>.</p>
 </header>
 <main id="swagger-ui"></main>
 </body>
