@@ -2,9 +2,10 @@
 // of the Jibit card inquiry and of Freepay's payment request (a write per call) with 1, 100 and
 // 10,000 tenants, requests spread over them round robin; then a file holding 1 million journal
 // rows: start-up, throughput, RSS, file size and the control API's journal reads. Every server is
-// a child process on a database file in a temporary folder. CEILING_TENANTS (default 1,100,10000),
-// CEILING_ROWS (default 1000000), CEILING_SECONDS (default 5) and CEILING_CONNECTIONS (default 32)
-// change the run; CEILING_SKIP=tenants or journal leaves a part out.
+// a child process on a database file in a temporary folder; the tenant counts are served at once
+// and loaded in alternating rounds. CEILING_TENANTS (default 1,100,10000), CEILING_ROWS (default
+// 1000000), CEILING_ROUNDS (default 2), CEILING_SECONDS (default 5) and CEILING_CONNECTIONS
+// (default 32) change the run; CEILING_SKIP=tenants or journal leaves a part out.
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { startChild, stopChild, type ChildServer } from './child-server.js';
 const tenantCounts = (process.env.CEILING_TENANTS ?? '1,100,10000').split(',').map(Number);
 const journalRows = Number(process.env.CEILING_ROWS ?? 1_000_000);
 const seconds = Number(process.env.CEILING_SECONDS ?? 5);
+const rounds = Number(process.env.CEILING_ROUNDS ?? 2);
 const connections = Number(process.env.CEILING_CONNECTIONS ?? 32);
 const skip = new Set((process.env.CEILING_SKIP ?? '').split(','));
 
@@ -73,15 +75,24 @@ async function makeTenants(url: string, n: number, parallel = 8): Promise<Tenant
   return made;
 }
 
-interface Figures { rps: number; p50: number; p99: number; failed: number; rss: number }
+interface Figures { rps: number; p50: number; p99: number; failed: number; rss: number; cpuUs: number }
+
+/** CPU time the process has used (user and system), in µs: per request, it does not depend on what else the machine runs. */
+export function cpuUsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15, in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
 
 /** Load with one request per call, each to the next tenant round robin; RSS read at the end of the load. */
 async function loadOver(server: ChildServer, request: (t: Tenant) => autocannon.Request, tenants: Tenant[]): Promise<Figures> {
   let next = 0;
   const requests: autocannon.Request[] = [{ setupRequest: (req) => ({ ...req, ...request(tenants[next++ % tenants.length]!) }) }];
   await autocannon({ url: server.url, connections, duration: 1, requests });
+  const cpuBefore = cpuUsOf(server.child.pid!);
   const result = await autocannon({ url: server.url, connections, duration: seconds, requests });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors, rss: rssMiB(server.child.pid!) };
+  const cpuUs = Math.round((cpuUsOf(server.child.pid!) - cpuBefore) / result.requests.total);
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors, rss: rssMiB(server.child.pid!), cpuUs };
 }
 
 const card = (number: string) => (t: Tenant): autocannon.Request => ({
@@ -103,31 +114,45 @@ const say = (line: string) => {
   console.log(line);
 };
 
+/** The median run of several, by throughput; RSS the largest seen. */
+function summary(runs: Figures[]): Figures {
+  const mid = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+  return { ...mid, failed: runs.reduce((a, r) => a + r.failed, 0), rss: Math.max(...runs.map((r) => r.rss)) };
+}
+
+/** Every tenant count served at once, their loads alternating round by round, so drift on the machine hits all alike. */
 async function tenantsPart(dir: string) {
-  say('\n| tenants | made in | RSS idle MiB | card req/s | card p50 / p99 ms | RSS MiB | Freepay request req/s | p50 / p99 ms | RSS MiB | failed | file | restart to first answer | load average |');
-  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const n of tenantCounts) {
-    const db = join(dir, `tenants-${n}.db`);
-    const { server } = await serve(db, n > 100 ? cheapTenants : {});
-    let restartMs = 0;
-    try {
+  const served: { n: number; db: string; server: ChildServer; tenants: Tenant[]; madeS: string; idle: number; card: Figures[]; pay: Figures[] }[] = [];
+  try {
+    for (const n of tenantCounts) {
+      const db = join(dir, `tenants-${n}.db`);
+      const { server } = await serve(db, n > 100 ? cheapTenants : {});
       const started = performance.now();
-      const tenants = await makeTenants(server.url, n);
-      const madeS = ((performance.now() - started) / 1000).toFixed(1);
-      const idle = rssMiB(server.child.pid!);
-      const number = await cardNumber(server.url);
-      const c = await loadOver(server, card(number), tenants);
-      const f = await loadOver(server, paymentRequest, tenants);
-      const size = files(db);
-      await stopChild(server);
-      const again = await serve(db);
-      restartMs = again.startMs;
-      await stopChild(again.server);
-      say(`| ${n.toLocaleString('en')} | ${madeS} s | ${idle} | ${c.rps} | ${c.p50} / ${c.p99} | ${c.rss} | ${f.rps} | ${f.p50} / ${f.p99} | ${f.rss} | ${c.failed + f.failed} | ${size} | ${restartMs} ms | ${load1()} |`);
-    } finally {
-      if (server.child.exitCode === null) await stopChild(server);
+      served.push({ n, db, server, tenants: [], madeS: '', idle: 0, card: [], pay: [] });
+      const s = served.at(-1)!;
+      s.tenants = await makeTenants(server.url, n);
+      s.madeS = ((performance.now() - started) / 1000).toFixed(1);
+      s.idle = rssMiB(server.child.pid!);
     }
+    const number = await cardNumber(served[0]!.server.url);
+    for (let round = 0; round < rounds; round++) {
+      for (const s of served) s.card.push(await loadOver(s.server, card(number), s.tenants));
+      for (const s of served) s.pay.push(await loadOver(s.server, paymentRequest, s.tenants));
+    }
+  } finally {
+    for (const s of served) await stopChild(s.server);
   }
+  say(`\n| tenants | made in | RSS idle MiB | card req/s | card p50 / p99 ms | card server CPU µs | RSS MiB | Freepay request req/s | p50 / p99 ms | server CPU µs | RSS MiB | failed | file | restart to first answer |`);
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of served) {
+    const c = summary(s.card);
+    const f = summary(s.pay);
+    const size = files(s.db);
+    const again = await serve(s.db);
+    await stopChild(again.server);
+    say(`| ${s.n.toLocaleString('en')} | ${s.madeS} s | ${s.idle} | ${c.rps} | ${c.p50} / ${c.p99} | ${c.cpuUs} | ${c.rss} | ${f.rps} | ${f.p50} / ${f.p99} | ${f.cpuUs} | ${f.rss} | ${c.failed + f.failed} | ${size} | ${again.startMs} ms |`);
+  }
+  say(`Card req/s (server CPU µs a call) round by round: ${served.map((s) => `${s.n}: ${s.card.map((r) => `${r.rps} (${r.cpuUs})`).join(', ')}`).join('; ')}; load average ${load1()}`);
 }
 
 /** A journal read through the control API, `times` over: median and slowest, in ms. */
@@ -177,16 +202,31 @@ async function journalPart(dir: string) {
     const idle = rssMiB(server.child.pid!);
     const cold = await timeRead(server.url, `/_sandbox/tenants/${tenant!.id}/journal?limit=100`, 1);
     say(`Start-up to the first answer: ${startMs} ms; RSS idle ${idle} MiB; the first journal page after start ${cold}`);
-    const c = await loadOver(server, card(number), [tenant!]);
-    const f = await loadOver(server, paymentRequest, [tenant!]);
-    say(`\n| load on the 1M-row file | req/s | p50 / p99 ms | RSS MiB | failed |`);
-    say('| --- | --- | --- | --- | --- |');
-    say(`| card inquiry | ${c.rps} | ${c.p50} / ${c.p99} | ${c.rss} | ${c.failed} |`);
-    say(`| Freepay payment request | ${f.rps} | ${f.p50} / ${f.p99} | ${f.rss} | ${f.failed} |`);
+    // Beside it, the same tenant's calls on an empty file, loaded in alternating rounds.
+    const empty = await serve(join(dir, 'empty.db'), keepAll);
+    const runs = { card: [] as Figures[], pay: [] as Figures[], emptyCard: [] as Figures[], emptyPay: [] as Figures[] };
+    try {
+      const [fresh] = await makeTenants(empty.server.url, 1);
+      for (let round = 0; round < rounds; round++) {
+        runs.card.push(await loadOver(server, card(number), [tenant!]));
+        runs.emptyCard.push(await loadOver(empty.server, card(number), [fresh!]));
+        runs.pay.push(await loadOver(server, paymentRequest, [tenant!]));
+        runs.emptyPay.push(await loadOver(empty.server, paymentRequest, [fresh!]));
+      }
+    } finally {
+      await stopChild(empty.server);
+    }
+    say(`\n| load | on the ${journalRows.toLocaleString('en')}-row file: req/s | p50 / p99 ms | server CPU µs | RSS MiB | on an empty file, same rounds: req/s | p50 / p99 ms | server CPU µs | RSS MiB | failed |`);
+    say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [what, big, small] of [['card inquiry', runs.card, runs.emptyCard], ['Freepay payment request', runs.pay, runs.emptyPay]] as const) {
+      const b = summary(big);
+      const e = summary(small);
+      say(`| ${what} | ${b.rps} | ${b.p50} / ${b.p99} | ${b.cpuUs} | ${b.rss} | ${e.rps} | ${e.p50} / ${e.p99} | ${e.cpuUs} | ${e.rss} | ${b.failed + e.failed} |`);
+    }
     say(`\nAfter the load: ${files(db)}; load average ${load1()}`);
     const base = `/_sandbox/tenants/${tenant!.id}/journal`;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    say('\n| journal read (control API), 1M+ rows | median / slowest of 15 |');
+    say(`\n| journal read (control API), ${journalRows.toLocaleString('en')} rows and more | median / slowest of 15 |`);
     say('| --- | --- |');
     for (const [what, path] of [
       ['newest 100', `${base}?limit=100`],
@@ -213,7 +253,7 @@ async function journalPart(dir: string) {
     const call = await timed(`/jibit/ide/v1/cards?number=${number}`, { headers: { authorization: `Bearer ${tenant!.jibitToken}` } });
     const health = await timed('/health');
     const read = await timed(`/_sandbox/tenants/${tenant!.id}/journal?limit=1`);
-    say(`\nRestarted with the default MAHAK_JOURNAL_LIMIT (10,000): start-up ${trimmed.startMs} ms; a card call ${call}, then /health ${health} and a journal read ${read} while its entry is written and ${(journalRows - 10_000).toLocaleString('en')} rows are cut; the file after: ${files(db)}`);
+    say(`\nRestarted with the default MAHAK_JOURNAL_LIMIT (10,000): start-up ${trimmed.startMs} ms; a card call ${call}, then /health ${health} and a journal read ${read} while its entry is written and the oldest ${Math.max(0, journalRows - 10_000).toLocaleString('en')} and more rows are cut; the file after: ${files(db)}`);
   } finally {
     await stopChild(trimmed.server);
   }
@@ -221,7 +261,7 @@ async function journalPart(dir: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'mahak-ceiling-'));
 const began = performance.now();
-say(`Ceiling of one process: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}, load average at start ${load1()}; ${connections} connections, ${seconds} s a load after a 1 s warm-up`);
+say(`Ceiling of one process: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}, load average at start ${load1()}; ${connections} connections, ${seconds} s a load after a 1 s warm-up, medians of ${rounds} rounds`);
 try {
   if (!skip.has('tenants')) await tenantsPart(dir);
   if (!skip.has('journal')) await journalPart(dir);

@@ -2,13 +2,18 @@
 // contract of the Jibit card route, for the benchmark's Mahak / Prism figure. The pinned version
 // is installed on demand into the git-ignored .bench-tools/prism (never a dependency: it is large,
 // and CI does not need it); an offline machine gets a reason to print instead of a Prism.
+// `npx tsx scripts/bench-prism.ts` alone loads Mahak's card inquiry and Prism in alternating rounds
+// and prints each server's CPU time per request beside its throughput: on a machine busy with other
+// work, throughput follows the share of the cores a server gets, CPU time per request much less.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startChild, stopChild } from './child-server.js';
 
 /** 5.15 and later need Node 24; 5.14.2 declares node >= 18.20.1, so it runs where Mahak does. */
 export const prismVersion = '5.14.2';
@@ -85,11 +90,12 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Prism at its quickest, matched to Mahak's server: no line logged per request (its default logs
- * each at info, several times slower) and no CORS headers (Mahak's API sends none).
- * BENCH_PRISM_ARGS replaces these, e.g. BENCH_PRISM_ARGS= for Prism's defaults.
+ * Prism as integrators start it: its defaults, which log a line per request at info.
+ * BENCH_PRISM_ARGS adds flags; `quietArgs` is Prism at its quickest, matched to Mahak's server.
  */
-export const prismArgs = (process.env.BENCH_PRISM_ARGS ?? '--verboseLevel error --cors false').split(' ').filter(Boolean);
+export const prismArgs = (process.env.BENCH_PRISM_ARGS ?? '').split(' ').filter(Boolean);
+/** No line logged per request, no CORS headers (Mahak's API sends none): about five times less CPU a request. */
+export const quietArgs = ['--verboseLevel', 'error', '--cors', 'false'];
 
 export interface PrismServer { url: string; child: ChildProcess; dir: string }
 
@@ -128,4 +134,71 @@ export async function stopPrism(prism: PrismServer): Promise<void> {
     await once(prism.child, 'exit');
   }
   rmSync(prism.dir, { recursive: true, force: true });
+}
+
+/** CPU time a process has used (user and system), in µs; utime and stime count ticks of 10 ms. */
+function cpuUsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+interface Run { rps: number; p99: number; cpuUs: number; failed: number }
+
+async function measure(pid: number, options: autocannon.Options, seconds: number): Promise<Run> {
+  await autocannon({ ...options, duration: 2 });
+  const before = cpuUsOf(pid);
+  const result = await autocannon({ ...options, duration: seconds });
+  return { rps: result.requests.average, p99: result.latency.p99, cpuUs: (cpuUsOf(pid) - before) / result.requests.total, failed: result.non2xx + result.errors };
+}
+
+async function compare() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const dir = mkdtempSync(join(tmpdir(), 'mahak-bench-prism-'));
+  const mahak = await startChild('src/main.ts', { MAHAK_DB: join(dir, 'bench.db') });
+  const prisms: PrismServer[] = [];
+  try {
+    const post = async (path: string, body: unknown) => (await (await fetch(`${mahak.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, unknown>;
+    const tenant = (await post('/_sandbox/tenants', { jibit: { dailyLimits: { 'card-inquiry': 1_000_000_000 }, balances: { PRF: 1e15 } } })) as { jibit: object };
+    const { accessToken } = (await post('/jibit/ide/v1/tokens/generate', tenant.jibit)) as { accessToken: string };
+    const values = (await (await fetch(`${mahak.url}/_sandbox/test-values?endpoint=card-inquiry&outcome=success`)).json()) as { request: { query: { number: string } } }[];
+    const path = `${cardPath}?number=${values[0]!.request.query.number}`;
+    const headers = { authorization: `Bearer ${accessToken}` };
+    const answer = await (await fetch(`${mahak.url}${path}`, { headers })).json();
+    ensurePrism();
+    const document = cardDocument((await (await fetch(`${mahak.url}/openapi.json`)).json()) as Json, answer);
+    prisms.push(await startPrism(document, prismArgs), await startPrism(document, quietArgs));
+    const runs = { mahak: [] as Run[], prism: [] as Run[], quiet: [] as Run[] };
+    for (let round = 0; round < rounds; round++) {
+      runs.mahak.push(await measure(mahak.child.pid!, { url: `${mahak.url}${path}`, headers, connections }, seconds));
+      runs.prism.push(await measure(prisms[0]!.child.pid!, { url: `${prisms[0]!.url}${path}`, headers, connections }, seconds));
+      runs.quiet.push(await measure(prisms[1]!.child.pid!, { url: `${prisms[1]!.url}${path}`, headers, connections }, seconds));
+    }
+    return runs;
+  } finally {
+    for (const prism of prisms) await stopPrism(prism);
+    await stopChild(mahak);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const runs = await compare();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rps = (r: Run[]) => median(r.map((x) => x.rps));
+  const cpu = (r: Run[]) => median(r.map((x) => x.cpuUs));
+  console.log(`\n| server | req/s (rounds) | p99 ms | server CPU µs a request (rounds) | failed |`);
+  console.log('| --- | --- | --- | --- | --- |');
+  const named = [
+    ['Mahak, Jibit card inquiry', runs.mahak],
+    [`Prism ${prismVersion}, ${prismArgs.join(' ') || 'its defaults'}`, runs.prism],
+    [`Prism ${prismVersion}, ${quietArgs.join(' ')}`, runs.quiet],
+  ] as const;
+  for (const [name, r] of named) {
+    console.log(`| ${name} | ${Math.round(rps(r))} (${r.map((x) => Math.round(x.rps)).join(', ')}) | ${median(r.map((x) => x.p99))} | ${Math.round(cpu(r))} (${r.map((x) => Math.round(x.cpuUs)).join(', ')}) | ${r.reduce((a, x) => a + x.failed, 0)} |`);
+  }
+  for (const [name, r] of named.slice(1)) {
+    console.log(`\nMahak / ${name}: throughput **${(rps(runs.mahak) / rps(r)).toFixed(2)}**, CPU a request **${(cpu(r) / cpu(runs.mahak)).toFixed(2)}** (aim 5)`);
+  }
 }
