@@ -22,7 +22,8 @@ export interface TehranDateTime {
   second: number;
 }
 
-export function tehranDateTime(epochMs: number): TehranDateTime {
+/** Tehran's wall clock at `epochMs`, read from Intl: exact, and slow (tens of µs a call). */
+function tehranDateTimeFromIntl(epochMs: number): TehranDateTime {
   const parts: Record<string, number> = {};
   for (const part of tehranParts.formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -41,6 +42,36 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 const halfHourMs = 30 * 60 * 1000;
 const dayByHalfHour = new Map<number, string>();
+const offsetByHalfHour = new Map<number, number>();
+/** From 1980 on Tehran's offsets (+03:30, +04:30) change only at whole UTC half hours; before, they are read from Intl each time. */
+const halfHourRulesFromMs = Date.UTC(1980, 0, 1);
+
+/**
+ * Tehran's wall clock at `epochMs`. Its offset from UTC is read from Intl once per UTC half hour
+ * (the zone changes offset only on a half hour) and the fields then come from the shifted time,
+ * as Intl would give them: dates in answers and journals are formatted on hot paths.
+ */
+export function tehranDateTime(epochMs: number): TehranDateTime {
+  if (!(epochMs >= halfHourRulesFromMs)) return tehranDateTimeFromIntl(epochMs);
+  const bucket = Math.floor(epochMs / halfHourMs);
+  let offset = offsetByHalfHour.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * halfHourMs;
+    const t = tehranDateTimeFromIntl(start);
+    offset = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - start;
+    if (offsetByHalfHour.size >= 4096) offsetByHalfHour.clear();
+    offsetByHalfHour.set(bucket, offset);
+  }
+  const wall = new Date(epochMs + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
 
 /**
  * The Jalali day in Tehran at `epochMs`, as yyyyMMdd (e.g. 14050902). Tehran's offsets

@@ -76,3 +76,24 @@ describe('whatever time zone the process runs in', () => {
     expect(out.trim()).toBe('14040102 14040101 14050701');
   });
 });
+
+describe('tehranDateTime', () => {
+  const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const fromIntl = (ms: number) => {
+    const p = Object.fromEntries(intl.formatToParts(new Date(ms)).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+    return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  };
+
+  test('reads the wall clock as Intl does, every 3 seconds around summer time’s start and end (2022) and midnight, and across the years', () => {
+    const instants: number[] = [];
+    // Summer time began 2022-03-22 00:00 (+03:30 → +04:30) and ended 2022-09-22 00:00 (back to +03:30).
+    for (const edge of [Date.UTC(2022, 2, 21, 20, 30), Date.UTC(2022, 8, 21, 19, 30), Date.UTC(2026, 10, 29, 20, 30)]) {
+      for (let s = -3700; s <= 3700; s += 3) instants.push(edge + s * 1000 + (s % 7) * 111);
+    }
+    for (let ms = Date.UTC(1975, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 7_777_777_777) instants.push(ms);
+    for (let i = 0; i < 5_000; i += 1) instants.push(Date.UTC(1980, 0, 1) + Math.floor(((i * 2_654_435_761) % 1_000_000) / 1_000_000 * 60 * 365.25 * 86_400_000));
+    for (const ms of instants) {
+      if (JSON.stringify(tehranDateTime(ms)) !== JSON.stringify(fromIntl(ms))) expect({ ms, got: tehranDateTime(ms) }).toEqual({ ms, got: fromIntl(ms) });
+    }
+  });
+});
