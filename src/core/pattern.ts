@@ -22,7 +22,7 @@ export class PatternRefused extends Error {
   }
 }
 
-const syntaxHint = 'patterns use RE2 syntax (see the README)';
+const syntaxHint = 'patterns use RE2 syntax (see docs/scenarios.md, "Patterns")';
 
 /** What RE2 refuses that people write, from the piece of the pattern the parser stopped at. */
 function explain(error: RE2JSSyntaxException): string {

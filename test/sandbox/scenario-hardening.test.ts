@@ -54,7 +54,7 @@ describe('scenario regexes match in linear time', () => {
   });
 
   const at = 'rules.0.when.query.number.regex';
-  const hint = 'patterns use RE2 syntax (see the README)';
+  const hint = 'patterns use RE2 syntax (see docs/scenarios.md, "Patterns")';
   it.each([
     ['a backreference', '(a)\\1', `${at}: \`(a)\\1\` uses a backreference: \\1 and \\k<name> are not in RE2; ${hint}`],
     ['a named backreference', '(?<x>a)\\k<x>', `${at}: \`(?<x>a)\\k<x>\` uses a backreference: \\1 and \\k<name> are not in RE2; ${hint}`],

@@ -1,4 +1,4 @@
-// Delivery faults a scenario puts on an event on purpose (README "Delivery faults"), so a receiver
+// Delivery faults a scenario puts on an event on purpose (docs/scenarios.md, "Delivery faults"), so a receiver
 // can be tested against what real providers do now and then: the same event twice, events out of
 // order, a signature that does not verify, an endpoint that cannot be reached. The fault is decided
 // when the event is emitted and stored with it, so it survives a restart.
