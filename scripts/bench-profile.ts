@@ -38,9 +38,41 @@ for await (const chunk of child.stdout!) {
 }
 if (!url) throw new Error(`the server exited before serving:\n${output}`);
 
-// PROFILE_ROUTE=freepay-request (or ice-report) profiles Freepay's payment request (or ICE's report request) instead of card inquiry.
+// PROFILE_ROUTE=freepay-request, freepay-verify or ice-report profiles Freepay's payment request, its verify (of payments paid first) or ICE's report request instead of card inquiry.
 const route = process.env.PROFILE_ROUTE ?? 'card';
-const { target, headers, method, body } = bare ? { target: `${url}/bare`, headers: {} } : route === 'freepay-request' ? await paymentRequest() : route === 'ice-report' ? await reportRequest() : await cardInquiry();
+interface Target { target: string; headers: Record<string, string>; method?: 'GET' | 'POST'; body?: string | undefined; amount?: number; requests?: autocannon.Request[] }
+const { target, headers, method, body, requests: verifies, amount }: Target = bare
+  ? { target: `${url}/bare`, headers: {} }
+  : route === 'freepay-request'
+    ? await paymentRequest()
+    : route === 'freepay-verify'
+      ? await paymentVerify()
+      : route === 'ice-report'
+        ? await reportRequest()
+        : await cardInquiry();
+/** PROFILE_ROUTE=freepay-verify: PROFILE_VERIFIES payments (3,000) are requested and paid first, then each verified once. */
+async function paymentVerify() {
+  const tenant = (await json(`${url}/_sandbox/tenants`, { method: 'POST', body: '{}' })) as { id: string; freepay: { apiKey: string } };
+  const count = Number(process.env.PROFILE_VERIFIES ?? 3000);
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const paid: string[] = [];
+  const payOne = async () => {
+    const res = await fetch(`${url}/freepay/payment/request`, { method: 'POST', headers: form, body: new URLSearchParams({ api: tenant.freepay.apiKey, amount: '150000', callback: 'http://localhost/back' }) });
+    const { authority } = (await res.json()) as { authority: string };
+    await json(`${url}/_sandbox/tenants/${tenant.id}/freepay/payments/${authority}/pay`, { method: 'POST', body: JSON.stringify({ card: '6037990000010013' }) });
+    paid.push(authority);
+  };
+  for (let i = 0; i < count; i += 16) await Promise.all(Array.from({ length: Math.min(16, count - i) }, payOne));
+  let next = 0;
+  return {
+    target: `${url}/freepay/payment/verify`,
+    method: 'POST' as const,
+    headers: form,
+    body: undefined,
+    amount: count,
+    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: new URLSearchParams({ api: tenant.freepay.apiKey, authority: paid[next++]!, amount: '150000' }).toString() }) }],
+  };
+}
 async function reportRequest() {
   const tenant = (await json(`${url}/_sandbox/tenants`, { method: 'POST', body: JSON.stringify({ ice: { business: { balanceRial: 1e12 } } }) })) as {
     id: string; ice: { business: { username: string; password: string } };
@@ -79,9 +111,10 @@ return {
   target: `${url}/jibit/ide/v1/cards?number=${values[0]!.request.query.number}`,
 };
 }
-await autocannon({ url: target, connections, duration: 2, headers, method, body });
+// A verify can be measured only once per payment: no warm-up, and a fixed amount of them.
+if (!amount) await autocannon({ url: target, connections, duration: 2, headers, method, body });
 const loadStart = performance.now();
-const result = await autocannon({ url: target, connections, duration: seconds, headers, method, body });
+const result = await autocannon({ url: target, connections, headers, method, body, ...(amount ? { amount, requests: verifies } : { duration: seconds }) });
 const loadEnd = performance.now();
 child.kill('SIGTERM');
 await once(child, 'exit');
