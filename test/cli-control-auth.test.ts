@@ -74,6 +74,8 @@ describe('mahak serve', () => {
       expect(banner[0]).toMatch(/^Mahak is serving on http:\/\/localhost:\d+ \(listening on 0\.0\.0\.0, database :memory:, ready in \d+ ms\)$/);
       expect(lineOf(banner, 'Control API:')).toBe(`  Control API:        http://localhost:${port}/_sandbox   (locked: send Authorization: Bearer <admin token>)`);
       expect(lineOf(banner, 'API reference:')).toBe(`  API reference:      http://localhost:${port}/docs`);
+      expect(lineOf(banner, 'Dashboard:')).toBe(`  Dashboard:          http://localhost:${port}/_sandbox   (in a browser)`);
+      expect(lineOf(banner, 'ICE consent:')).toBe(`  ICE consent:        http://localhost:${port}/ice           (ICE publishes no API: the sandbox's own routes)`);
       const admin = /^ {2}Admin token: {8}([\w-]{43}) {3}\(made at start-up; set MAHAK_ADMIN_TOKEN to choose one\)$/.exec(lineOf(banner, 'Admin token:') ?? '')?.[1];
       expect(admin).toBeDefined();
       const tenantToken = /^ {2}Default tenant's control token: (mtc_ten_default_[\w-]{43})$/.exec(lineOf(banner, "Default tenant's control token:") ?? '')?.[1];

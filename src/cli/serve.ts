@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { createInstance, shippedScenariosDir } from '../instance.js';
 import { jibitBasePath } from '../providers/jibit/index.js';
 import { freepayBasePath } from '../providers/freepay/index.js';
+import { iceBasePath } from '../providers/ice/index.js';
+import { readyBusinessDefaults } from '../providers/ice/tenancy.js';
 import { defaultTenant } from '../sandbox/tenant-config.js';
 import { defaultJibitKeys } from '../providers/jibit/tenancy.js';
 import { defaultFreepayKey } from '../providers/freepay/tenancy.js';
@@ -84,13 +86,16 @@ export function startServer(options: ServeOptions, io: Io): Promise<{ port: numb
           `Mahak is serving on ${base} (listening on ${options.host}, database ${options.db}, ready in ${Math.round(performance.now() - startedAt)} ms)`,
           `  Jibit inquiry API:  ${base}${jibitBasePath}   (instead of https://napi.jibit.ir/ide)`,
           `  Freepay gateway:    ${base}${freepayBasePath}       (instead of https://freepay.ir)`,
+          `  ICE consent:        ${base}${iceBasePath}           (ICE publishes no API: the sandbox's own routes)`,
           `  Control API:        ${base}/_sandbox   ${lock}`,
+          `  Dashboard:          ${base}/_sandbox   (in a browser)`,
           ...tokens,
           `  OpenAPI document:   ${base}/openapi.json`,
           `  API reference:      ${base}/docs`,
           `  Scenarios:          ${instance.deps.scenarios.list().length} loaded from ${scenariosDir}`,
           `  Default tenant:     Jibit apiKey=${defaultJibitKeys.apiKey} secretKey=${defaultJibitKeys.secretKey}`,
           `                      Freepay api=${defaultFreepayKey}`,
+          `                      ICE login=${readyBusinessDefaults.username} password=${readyBusinessDefaults.password}`,
           `  Try: curl -s -X POST ${base}${jibitBasePath}/v1/tokens/generate -H 'Content-Type: application/json' \\`,
           `         -d '{"apiKey":"${defaultJibitKeys.apiKey}","secretKey":"${defaultJibitKeys.secretKey}"}'`,
         ].join('\n'),
