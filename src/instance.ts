@@ -35,6 +35,8 @@ export interface InstanceOptions {
   trustProxy?: boolean;
   /** Journal entries kept per tenant (default 10,000). */
   journalLimit?: number;
+  /** The most old journal entries one write cuts from a tenant over its limit (default 2,000). */
+  journalCutSlice?: number;
   /** A scenarios folder to load (scenarios/<provider>/*.yaml); a bad file makes createInstance throw. */
   scenariosDir?: string;
   /** Locks the control API (/_sandbox) behind `Authorization: Bearer <adminToken>`; none: open. */
@@ -91,7 +93,7 @@ function setUp(db: Db, options: InstanceOptions): Instance {
     wall,
     tokens: new TokenService(signingSecret(db)),
     meter: new Meter(db, writes),
-    journal: new Journal(db, writes, options.journalLimit ?? 10_000),
+    journal: new Journal(db, writes, options.journalLimit ?? 10_000, options.journalCutSlice),
     outbox: new SqliteOutbox(db),
     webhooks,
     trustProxy: options.trustProxy ?? false,

@@ -96,6 +96,12 @@ export class Journal {
     db: Db,
     writes: WriteBehind,
     readonly limitPerTenant: number,
+    /**
+     * The most old entries one write cuts. A journal far over its limit (a file kept from a run
+     * with a higher limit) is cut a slice per write, not in one DELETE that would hold the
+     * database for seconds and swell the WAL; meanwhile it holds more than its limit.
+     */
+    readonly cutSlice = 2_000,
   ) {
     this.#db = db;
     this.#writes = writes;
@@ -192,8 +198,10 @@ export class Journal {
     }
     for (const [tenantId, n] of added) {
       const stored = (this.#stored.get(tenantId) ?? s.count.get(tenantId)!.n - n) + n;
-      if (stored > this.limitPerTenant) s.dropOldest.run(tenantId, stored - this.limitPerTenant);
-      this.#stored.set(tenantId, Math.min(stored, this.limitPerTenant));
+      // At least twice what was added, so an excess always shrinks.
+      const cut = Math.min(stored - this.limitPerTenant, Math.max(this.cutSlice, 2 * n));
+      if (cut > 0) s.dropOldest.run(tenantId, cut);
+      this.#stored.set(tenantId, stored - Math.max(cut, 0));
     }
   }
 }

@@ -1,5 +1,8 @@
 // GET/DELETE /_sandbox/tenants/{id}/journal and POST …/journal/verify: every Jibit call of a
 // tenant, secrets masked, bounded, filterable and verifiable.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { maskSecret, maskSecrets } from '../../src/core/journal.js';
 import { createInstance } from '../../src/instance.js';
@@ -112,6 +115,28 @@ describe('journal', () => {
     for (let i = 0; i < 5; i++) await jibit(small, '/v1/balances', { token: t.token, headers: { 'X-TRACK-ID': `n${i}` } });
     expect((await journal(t.id, '', small)).map((e) => (e.headers as Record<string, string>)['x-track-id'])).toEqual(['n4', 'n3', 'n2']);
     small.close();
+  });
+
+  test('a journal far over a lowered limit is cut a slice per write, newest kept, until it holds the limit', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mahak-journal-')), 'cut.db');
+    const keys = { apiKey: 'mahak-default-api-key', secretKey: 'mahak-default-secret-key' };
+    const call = (on: ReturnType<typeof createInstance>, i: number) =>
+      jibit(on, '/v1/tokens/generate', { method: 'POST', body: keys, headers: { 'X-TRACK-ID': `c${i}` } });
+    const wide = createInstance({ db: file, worldSeed: 'test-world' });
+    for (let i = 0; i < 13; i++) await call(wide, i);
+    expect(await journal('ten_default', '?limit=1000', wide)).toHaveLength(13);
+    wide.close();
+    const narrow = createInstance({ db: file, worldSeed: 'test-world', journalLimit: 3, journalCutSlice: 4 });
+    const sizes: number[] = [];
+    for (let i = 13; i < 18; i++) {
+      await call(narrow, i);
+      sizes.push((await journal('ten_default', '?limit=1000', narrow)).length);
+    }
+    // 14 − 4, 11 − 4, 8 − 4, 5 − 2, then the limit holds.
+    expect(sizes).toEqual([10, 7, 4, 3, 3]);
+    const kept = await journal('ten_default', '?limit=1000', narrow);
+    expect(kept.map((e) => (e.headers as Record<string, string>)['x-track-id'])).toEqual(['c17', 'c16', 'c15']);
+    narrow.close();
   });
 
   test.each([['?status=abc'], ['?limit=0'], ['?since=yesterday']])('GET journal%s answers 400 with a reason', async (q) => {
