@@ -4,27 +4,13 @@
 import type { Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../core/http.js';
+import type { JournalEntry } from '../core/journal.js';
 import { reasonOf, seg, succeeded, type Control } from './control.js';
 import { Json, Notice, shortTime } from './layout.js';
 import { dashboardBase } from './session.js';
 
-interface Entry {
-  id: number;
-  at: string;
-  provider: string;
-  endpoint: string | null;
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  requestBody: unknown;
-  headers: Record<string, string>;
-  status: number;
-  responseBody: unknown;
-  errorCode: string | null;
-  chargedRial: number;
-  rule: string | null;
-  latencyMs: number;
-}
+/** An entry as the control API answers it (GET /_sandbox/tenants/{id}/journal). */
+type Entry = JournalEntry;
 
 /** The newest calls the table reads, and the newest a call's view is found among. */
 const tableRows = 200;
