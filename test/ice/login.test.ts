@@ -23,6 +23,22 @@ describe('POST /ice/api/v1/auth/login', () => {
     }
   });
 
+  it("hashes the published ready password once: every tenant's ready business shares its hash and signs in, a chosen password gets its own", async () => {
+    const [a, b] = [await iceTenant(instance), await iceTenant(instance)];
+    const own = await iceTenant(instance, { ice: { business: { password: 'Chosen5678' } } });
+    const hashOf = (tenantId: string) =>
+      instance.deps.db.$client.prepare('SELECT password_hash AS hash FROM ice_businesses WHERE tenant_id = ?').get(tenantId) as { hash: string };
+    expect(hashOf(a.id).hash).toMatch(/^scrypt\$[\w-]{22}\$[\w-]{43}$/);
+    expect(hashOf(b.id)).toEqual(hashOf(a.id));
+    expect(hashOf(own.id)).not.toEqual(hashOf(a.id));
+    for (const [tenant, password] of [[a, 'Mahak1234'], [b, 'Mahak1234'], [own, 'Chosen5678']] as const) {
+      const res = await ice(instance, '/api/v1/auth/login', { tenant: tenant.id, body: { login: 'mahak', password } });
+      expect(res.status).toBe(200);
+    }
+    const wrong = await ice(instance, '/api/v1/auth/login', { tenant: own.id, body: { login: 'mahak', password: 'Mahak1234' } });
+    expect(wrong.status).toBe(401);
+  });
+
   it('refuses a wrong password and an unknown login alike', async () => {
     const tenant = await iceTenant(instance);
     for (const body of [{ login: 'mahak', password: 'Wrong1234' }, { login: 'nobody', password: 'Mahak1234' }]) {

@@ -11,7 +11,7 @@ import { isValidMobile } from '../../core/world/numbers.js';
 import type { TenantConfig } from '../../core/tenants.js';
 import type { Db } from '../../db/index.js';
 import { iceApiRequests, iceBusinesses, iceCharges, iceLedger, icePasswordResets, iceRegistrations, iceReports } from '../../db/schema/index.js';
-import { hashPassword, isStrongPassword, isValidUsername } from './passwords.js';
+import { hashPassword, hashPublishedPassword, isStrongPassword, isValidUsername } from './passwords.js';
 import { IceSettingsPatch, defaultIceSettings, iceSettingsOf, iceSettingsRefusal, removeIceSettings, saveIceSettings, type IceSettings } from './settings.js';
 import { moveMoney } from './wallet.js';
 
@@ -67,7 +67,7 @@ function openReadyBusiness(db: Db, tenantId: string, ice: IceTenantConfig, nowMs
       tenantId,
       username: username.toLowerCase(),
       mobile,
-      passwordHash: hashPassword(password),
+      passwordHash: password === readyBusinessDefaults.password ? hashPublishedPassword(password) : hashPassword(password),
       profile: JSON.stringify({ businessName: officialName, firstName: 'ماهک', lastName: 'نمونه' }),
       legal: null,
       documents: null,
