@@ -8,6 +8,7 @@ import { tenantOfControlToken } from '../sandbox/control-tokens.js';
 import { reasonOf, succeeded, tokenOf, type Answer, type Control, type DashboardOptions } from './control.js';
 import { Json, Layout, Notice, shortTime } from './layout.js';
 import { dashboardBase } from './session.js';
+import { Rows } from './table.js';
 
 interface TenantSummary {
   id: string;
@@ -28,34 +29,25 @@ const TenantList: FC<{ page: TenantPage; after?: string | undefined }> = ({ page
   const { tenants, next } = page.body;
   return (
     <div id="tenant-list" hx-get={`${dashboardBase}/tenants${after ? `?after=${encodeURIComponent(after)}` : ''}`} hx-trigger="tenants-changed from:body" hx-swap="outerHTML">
-      <table>
-        <thead>
+      <Rows
+        items={tenants}
+        empty="No tenants on this page."
+        head={['Tenant', 'Name', 'Clock', 'Scenario', 'Created']}
+        row={(t) => (
           <tr>
-            <th>Tenant</th>
-            <th>Name</th>
-            <th>Clock</th>
-            <th>Scenario</th>
-            <th>Created</th>
+            <td>
+              <a href={tenantHref(t.id)}>{t.id}</a>
+            </td>
+            <td dir="auto">{t.name}</td>
+            <td class="mono">
+              {shortTime(t.clock.now)}
+              {t.clock.frozen ? <span class="pill warn"> frozen</span> : null}
+            </td>
+            <td>{t.scenario ?? <span class="muted">none</span>}</td>
+            <td class="mono">{shortTime(t.createdAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {tenants.map((t) => (
-            <tr>
-              <td>
-                <a href={tenantHref(t.id)}>{t.id}</a>
-              </td>
-              <td dir="auto">{t.name}</td>
-              <td class="mono">
-                {shortTime(t.clock.now)}
-                {t.clock.frozen ? <span class="pill warn"> frozen</span> : null}
-              </td>
-              <td>{t.scenario ?? <span class="muted">none</span>}</td>
-              <td class="mono">{shortTime(t.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {tenants.length === 0 ? <p class="muted">No tenants on this page.</p> : null}
+        )}
+      />
       <p class="row">
         {after ? <a href="/_sandbox">First page</a> : null}
         {next ? <a href={`/_sandbox?after=${encodeURIComponent(next)}`}>Next page →</a> : null}

@@ -21,6 +21,14 @@ describe('GET /_sandbox', () => {
     expect(res.html).toContain('hx-post="/_sandbox/dashboard/tenants"');
   });
 
+  test('the page after the last tenant says there are none on it, with no empty table', async () => {
+    const res = await get(instance, '/_sandbox/dashboard/tenants?after=ten_default');
+    expect({ status: res.status, html: res.html }).toEqual({
+      status: 200,
+      html: '<div id="tenant-list" hx-get="/_sandbox/dashboard/tenants?after=ten_default" hx-trigger="tenants-changed from:body" hx-swap="outerHTML"><p class="muted">No tenants on this page.</p><p class="row"><a href="/_sandbox">First page</a></p></div>',
+    });
+  });
+
   test('POST /_sandbox/dashboard/tenants creates a tenant, shows its credentials once and tells the list to reload', async () => {
     const res = await post(instance, '/_sandbox/dashboard/tenants', { name: 'shop ci' });
     expect({ status: res.status, trigger: res.headers.get('hx-trigger') }).toEqual({ status: 201, trigger: 'tenants-changed' });

@@ -137,6 +137,19 @@ describe('Jibit on the dashboard', () => {
   });
 });
 
+describe('empty lists on the panels', () => {
+  test('a list with nothing in it says so in a muted line, with no empty table', async () => {
+    const m = await merchant(instance);
+    const freepay = byId((await panelOf(m.id, 'freepay')).html, 'provider-freepay')!;
+    expect(freepay).toContain('<h3>Payments (0)</h3><p class="muted">No payments yet.</p>');
+    expect(freepay).toContain('<h3>Settlements</h3><p class="muted">No settlements yet.</p>');
+    expect(freepay).not.toContain('<table');
+    const p = await panel(instance);
+    const ice = byId((await panelOf(p.tenant.id, 'ice')).html, 'provider-ice')!;
+    expect(ice).toContain('<h3>Report requests</h3><p class="muted">No report requests yet.</p>');
+  });
+});
+
 describe('POST /_sandbox/dashboard/tenants/{id}/act refusals', () => {
   test.each([
     [{ provider: 'ice', method: 'GET', path: 'ice/reports/1/approve' }, 'method: GET is none of POST, PUT, PATCH, DELETE'],

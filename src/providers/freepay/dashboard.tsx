@@ -6,6 +6,7 @@ import type { ProviderDashboard } from '../../core/provider.js';
 import { freepaySettlements } from '../../db/schema/index.js';
 import { ActionButton } from '../../dashboard/action.js';
 import { rialText, shortTime } from '../../dashboard/layout.js';
+import { Rows } from '../../dashboard/table.js';
 import { testCards } from '../../web/index.js';
 import { panelTransactions } from './panel-query.js';
 import { gatewayPrefix } from './routes/gateway.js';
@@ -40,74 +41,58 @@ export const freepayDashboard: ProviderDashboard = {
       },
       {
         title: `Payments (${payments.total})`,
-        body:
-          payments.rows.length === 0 ? (
-            <p class="muted">No payments yet.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Authority</th>
-                  <th>Status</th>
-                  <th>Amount</th>
-                  <th>Order</th>
-                  <th>Card</th>
-                  <th>Created</th>
-                  <th>Act as the buyer</th>
+        body: (
+          <Rows
+            items={payments.rows}
+            empty="No payments yet."
+            head={['Authority', 'Status', 'Amount', 'Order', 'Card', 'Created', 'Act as the buyer']}
+            row={(row) => {
+              const p = summary(row, nowMs);
+              return (
+                <tr data-authority={p.authority}>
+                  <td class="mono">
+                    <a href={`/freepay/payment/${gatewayPrefix}${p.authority}`} target="_blank" rel="noopener">
+                      {p.authority}
+                    </a>
+                  </td>
+                  <td>
+                    <span class="pill">{p.status}</span>
+                  </td>
+                  <td class="mono">{rialText(p.amount)}</td>
+                  <td class="mono">{p.order_id ?? ''}</td>
+                  <td class="mono">{p.card_pan ?? ''}</td>
+                  <td class="mono">{p.created_at.iso ? shortTime(p.created_at.iso) : ''}</td>
+                  <td>
+                    {p.status === 'pending' ? (
+                      <>
+                        <ActionButton tenantId={tenant.id} provider="freepay" path={`freepay/payments/${p.authority}/pay`} body={{ card: payingCard }} label="Pay" />
+                        <ActionButton tenantId={tenant.id} provider="freepay" path={`freepay/payments/${p.authority}/pay`} body={{ cancel: true }} label="Cancel" look="plain" />
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {payments.rows.map((row) => {
-                  const p = summary(row, nowMs);
-                  return (
-                    <tr data-authority={p.authority}>
-                      <td class="mono">
-                        <a href={`/freepay/payment/${gatewayPrefix}${p.authority}`} target="_blank" rel="noopener">
-                          {p.authority}
-                        </a>
-                      </td>
-                      <td>
-                        <span class="pill">{p.status}</span>
-                      </td>
-                      <td class="mono">{rialText(p.amount)}</td>
-                      <td class="mono">{p.order_id ?? ''}</td>
-                      <td class="mono">{p.card_pan ?? ''}</td>
-                      <td class="mono">{p.created_at.iso ? shortTime(p.created_at.iso) : ''}</td>
-                      <td>
-                        {p.status === 'pending' ? (
-                          <>
-                            <ActionButton tenantId={tenant.id} provider="freepay" path={`freepay/payments/${p.authority}/pay`} body={{ card: payingCard }} label="Pay" />
-                            <ActionButton tenantId={tenant.id} provider="freepay" path={`freepay/payments/${p.authority}/pay`} body={{ cancel: true }} label="Cancel" look="plain" />
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          ),
+              );
+            }}
+          />
+        ),
       },
       {
         title: 'Settlements',
-        body:
-          settlements.length === 0 ? (
-            <p class="muted">No settlements yet.</p>
-          ) : (
-            <table>
-              <tbody>
-                {settlements.map(settlementView).map((s) => (
-                  <tr>
-                    <td class="mono">{s.id}</td>
-                    <td class="mono">{s.day}</td>
-                    <td class="mono">{rialText(s.amount)}</td>
-                    <td>{`${s.payments} payments`}</td>
-                    <td class="mono">{s.iban}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ),
+        body: (
+          <Rows
+            items={settlements.map(settlementView)}
+            empty="No settlements yet."
+            row={(s) => (
+              <tr>
+                <td class="mono">{s.id}</td>
+                <td class="mono">{s.day}</td>
+                <td class="mono">{rialText(s.amount)}</td>
+                <td>{`${s.payments} payments`}</td>
+                <td class="mono">{s.iban}</td>
+              </tr>
+            )}
+          />
+        ),
       },
     ];
   },

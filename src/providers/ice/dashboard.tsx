@@ -7,6 +7,7 @@ import type { ProviderDashboard } from '../../core/provider.js';
 import { iceLedger, iceReports } from '../../db/schema/index.js';
 import { ActionButton } from '../../dashboard/action.js';
 import { rialText, shortTime } from '../../dashboard/layout.js';
+import { Rows } from '../../dashboard/table.js';
 import { consentPathOf } from './consent/routes.js';
 import { defaultPersonCard } from './control-person.js';
 import { requestView } from './reports/view.js';
@@ -32,97 +33,81 @@ export const iceDashboard: ProviderDashboard = {
     return [
       {
         title: 'Report requests',
-        body:
-          reports.length === 0 ? (
-            <p class="muted">No report requests yet.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>Tracking code</th>
-                  <th>State</th>
-                  <th>Person</th>
-                  <th>Payer</th>
-                  <th>Price</th>
-                  <th>Requested</th>
-                  <th>Act as the person</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reports.map((row) => {
-                  const r = requestView(row);
-                  const base = `ice/reports/${r.trackingCode}`;
-                  return (
-                    <tr data-tracking-code={r.trackingCode}>
-                      <td class="mono">{r.trackingCode}</td>
-                      <td>
-                        <span class="pill" data-state={r.state}>
-                          {r.state}
-                        </span>{' '}
-                        <span dir="rtl">{r.stateLabel}</span>
-                      </td>
-                      <td class="mono">{`${r.mobile} · ${r.nationalCode ?? r.nationalId ?? ''}`}</td>
-                      <td>{r.payer}</td>
-                      <td class="mono">{rialText(r.price.totalRial)}</td>
-                      <td class="mono">{r.requestedAt.at}</td>
-                      <td>
-                        {r.state === 'pending' ? (
-                          <>
-                            {act(`${base}/approve`, 'Approve')}
-                            {act(`${base}/reject`, 'Reject', 'plain')}
-                            {r.payer === 'person' ? (
-                              <ActionButton tenantId={tenant.id} provider="ice" path={`${base}/pay`} body={{ card: defaultPersonCard }} label="Pay" look="plain" />
-                            ) : null}
-                            <a href={consentPathOf(row)} target="_blank" rel="noopener">
-                              consent page
-                            </a>
-                          </>
+        body: (
+          <Rows
+            items={reports}
+            empty="No report requests yet."
+            head={['Tracking code', 'State', 'Person', 'Payer', 'Price', 'Requested', 'Act as the person']}
+            row={(row) => {
+              const r = requestView(row);
+              const base = `ice/reports/${r.trackingCode}`;
+              return (
+                <tr data-tracking-code={r.trackingCode}>
+                  <td class="mono">{r.trackingCode}</td>
+                  <td>
+                    <span class="pill" data-state={r.state}>
+                      {r.state}
+                    </span>{' '}
+                    <span dir="rtl">{r.stateLabel}</span>
+                  </td>
+                  <td class="mono">{`${r.mobile} · ${r.nationalCode ?? r.nationalId ?? ''}`}</td>
+                  <td>{r.payer}</td>
+                  <td class="mono">{rialText(r.price.totalRial)}</td>
+                  <td class="mono">{r.requestedAt.at}</td>
+                  <td>
+                    {r.state === 'pending' ? (
+                      <>
+                        {act(`${base}/approve`, 'Approve')}
+                        {act(`${base}/reject`, 'Reject', 'plain')}
+                        {r.payer === 'person' ? (
+                          <ActionButton tenantId={tenant.id} provider="ice" path={`${base}/pay`} body={{ card: defaultPersonCard }} label="Pay" look="plain" />
                         ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          ),
+                        <a href={consentPathOf(row)} target="_blank" rel="noopener">
+                          consent page
+                        </a>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            }}
+          />
+        ),
       },
       {
         title: 'Wallets',
         body: (
-          <table>
-            <tbody>
-              {businesses.map((b) => (
-                <tr>
-                  <td class="mono">{b.id}</td>
-                  <td>{b.username}</td>
-                  <td>{`legal review: ${b.legalStatus}`}</td>
-                  <td class="mono big">{rialText(b.balanceRial)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Rows
+            items={businesses}
+            empty="No businesses."
+            row={(b) => (
+              <tr>
+                <td class="mono">{b.id}</td>
+                <td>{b.username}</td>
+                <td>{`legal review: ${b.legalStatus}`}</td>
+                <td class="mono big">{rialText(b.balanceRial)}</td>
+              </tr>
+            )}
+          />
         ),
       },
       {
         title: 'Ledger',
-        body:
-          ledger.length === 0 ? (
-            <p class="muted">No ledger rows.</p>
-          ) : (
-            <table>
-              <tbody>
-                {ledger.map((e) => (
-                  <tr>
-                    <td class="mono">{shortTime(new Date(e.atMs).toISOString())}</td>
-                    <td>{e.kind}</td>
-                    <td class={`mono ${e.amountRial < 0 ? 'bad' : 'ok'}`}>{rialText(e.amountRial)}</td>
-                    <td class="mono">{rialText(e.balanceAfterRial)}</td>
-                    <td dir="rtl">{e.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ),
+        body: (
+          <Rows
+            items={ledger}
+            empty="No ledger rows."
+            row={(e) => (
+              <tr>
+                <td class="mono">{shortTime(new Date(e.atMs).toISOString())}</td>
+                <td>{e.kind}</td>
+                <td class={`mono ${e.amountRial < 0 ? 'bad' : 'ok'}`}>{rialText(e.amountRial)}</td>
+                <td class="mono">{rialText(e.balanceAfterRial)}</td>
+                <td dir="rtl">{e.description}</td>
+              </tr>
+            )}
+          />
+        ),
       },
     ];
   },

@@ -4,6 +4,7 @@
 import type { ProviderDashboard } from '../../core/provider.js';
 import { ledgerEntries } from '../../core/ledger.js';
 import { rialText, shortTime } from '../../dashboard/layout.js';
+import { Rows } from '../../dashboard/table.js';
 import { jibitTenancy } from './tenancy.js';
 
 /** The newest ledger rows shown. */
@@ -37,33 +38,22 @@ export const jibitDashboard: ProviderDashboard = {
       },
       {
         title: 'Ledger',
-        body:
-          ledger.length === 0 ? (
-            <p class="muted">No ledger rows.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>At (tenant clock)</th>
-                  <th>Wallet</th>
-                  <th>Amount</th>
-                  <th>Balance after</th>
-                  <th>Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ledger.map((e) => (
-                  <tr>
-                    <td class="mono">{shortTime(new Date(e.atMs).toISOString())}</td>
-                    <td>{e.wallet}</td>
-                    <td class={`mono ${e.amountRial < 0 ? 'bad' : 'ok'}`}>{rialText(e.amountRial)}</td>
-                    <td class="mono">{rialText(e.balanceAfterRial)}</td>
-                    <td>{e.endpointId ?? e.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ),
+        body: (
+          <Rows
+            items={ledger}
+            empty="No ledger rows."
+            head={['At (tenant clock)', 'Wallet', 'Amount', 'Balance after', 'Reason']}
+            row={(e) => (
+              <tr>
+                <td class="mono">{shortTime(new Date(e.atMs).toISOString())}</td>
+                <td>{e.wallet}</td>
+                <td class={`mono ${e.amountRial < 0 ? 'bad' : 'ok'}`}>{rialText(e.amountRial)}</td>
+                <td class="mono">{rialText(e.balanceAfterRial)}</td>
+                <td>{e.endpointId ?? e.reason}</td>
+              </tr>
+            )}
+          />
+        ),
       },
     ];
   },
