@@ -12,6 +12,7 @@ import type { FormErrors, FormValues } from './card-form.js';
 import { faCardNumber, faDigits, rial, toman } from './digits.js';
 import { fontFace } from './fonts.js';
 import { pageScript, pageStyle } from './page-assets.js';
+import { PersianPage } from './persian-page.js';
 import { testCardFill, type TestCardFill } from './test-card-fill.js';
 import { gatewayTitle, skinStyle, skins, type Skin } from './skins.js';
 
@@ -28,20 +29,9 @@ const shownReference = (reference: string) => (/^\d+$/.test(reference) ? faDigit
 const shownCard = (typed: string) => (/^[\d۰-۹٠-٩\s-]+$/.test(typed) ? faCardNumber(toAsciiDigits(typed)) : typed);
 
 const Layout: FC<PropsWithChildren<{ title: string; skin: Skin }>> = ({ title, skin, children }) => (
-  <>
-    {raw('<!DOCTYPE html>')}
-    <html lang="fa" dir="rtl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: styleOf(skin) }} />
-      </head>
-      <body data-skin={skin}>
-        <main>{children}</main>
-      </body>
-    </html>
-  </>
+  <PersianPage title={title} style={styleOf(skin)} skin={skin}>
+    {children}
+  </PersianPage>
 );
 
 const Brand: FC<{ skin: Skin }> = ({ skin }) => {

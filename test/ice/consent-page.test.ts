@@ -39,8 +39,9 @@ describe('GET /ice/c/{consentToken} while the request is pending', () => {
     const res = await html(page(instance, r.path));
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/html; charset=UTF-8');
-    expect(res.body).toContain('<html lang="fa" dir="rtl">');
-    expect(res.body).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
+    expect(res.body).toMatch(/^<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"\/><meta name="viewport" content="width=device-width, initial-scale=1"\/><title>[^<]+<\/title><style>@font-face\{/);
+    // The card page's frame, without a skin on the body.
+    expect(res.body).toContain('</head><body><main><header class="brand">');
     expect(res.body).toContain('آیس | اعتبار یکپارچه سپهر');
     expect(textOf(res.body, 'lead')).toBe(`«${business}» درخواست دریافت گزارش اعتباری (کارنامه اعتباری) شما را دارد.`);
     expect(textOf(res.body, 'business')).toBe(business);

@@ -3,8 +3,7 @@
 // name as it was when it asked) for what, the tracking code, who pays and how much, until when
 // the person may answer, and Approve / Reject; or, once answered, what became of the request.
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { raw } from 'hono/html';
-import { faDigits, fontFace, renderedHtml, rial } from '../../../web/index.js';
+import { faDigits, fontFace, PersianPage, renderedHtml, rial } from '../../../web/index.js';
 import { bankNames, banks } from '../charges.js';
 import type { ReportRow, ReportState } from '../reports/row.js';
 import { jalaliParts } from '../time.js';
@@ -33,31 +32,18 @@ export function stateWords(r: ReportRow): string {
 }
 
 const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
-  <>
-    {raw('<!DOCTYPE html>')}
-    <html lang="fa" dir="rtl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: fontFace() + consentStyle }} />
-      </head>
-      <body>
-        <main>
-          <header class="brand">
-            <span class="mark" aria-hidden="true">
-              آیس
-            </span>
-            <div>
-              <h1>{iceName}</h1>
-              <span class="sub">رضایت برای ارائه گزارش اعتباری (محیط آزمایشی)</span>
-            </div>
-          </header>
-          {children}
-        </main>
-      </body>
-    </html>
-  </>
+  <PersianPage title={title} style={fontFace() + consentStyle}>
+    <header class="brand">
+      <span class="mark" aria-hidden="true">
+        آیس
+      </span>
+      <div>
+        <h1>{iceName}</h1>
+        <span class="sub">رضایت برای ارائه گزارش اعتباری (محیط آزمایشی)</span>
+      </div>
+    </header>
+    {children}
+  </PersianPage>
 );
 
 const Row: FC<PropsWithChildren<{ label: string; id: string; ltr?: boolean; class?: string }>> = (p) => (
