@@ -121,6 +121,16 @@ describe('the card form takes digits as the buyer types them', () => {
   const persian = (s: string) => faDigits(s);
   const arabic = (s: string) => s.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
   const latin = (s: string) => s;
+  /** The form of the test card that pays, every field written in `digits`. */
+  const paying = (digits: (s: string) => string, card: string, captcha: string) => ({
+    card: digits(card),
+    pin2: digits(fill.pin2),
+    cvv2: digits(fill.cvv2),
+    expMonth: digits(fill.expMonth),
+    expYear: digits(fill.expYear),
+    captcha: digits(captcha),
+    action: 'pay',
+  });
 
   it.each([
     ['Latin', latin],
@@ -131,15 +141,7 @@ describe('the card form takes digits as the buyer types them', () => {
     const shown = await instance.app.request(`/freepay/payment/gateway:${a}`);
     expect(shown.headers.get('x-sandbox-captcha')).toBe(captchaOf(a));
     expect(await shown.text()).toContain(`>${faDigits(captchaOf(a))}</output>`);
-    const res = await freepayForm(instance, `/payment/gateway:${a}`, {
-      card: digits('6037 9900 0001 0013'),
-      pin2: digits(fill.pin2),
-      cvv2: digits(fill.cvv2),
-      expMonth: digits(fill.expMonth),
-      expYear: digits(fill.expYear),
-      captcha: digits(captchaOf(a)),
-      action: 'pay',
-    });
+    const res = await freepayForm(instance, `/payment/gateway:${a}`, paying(digits, '6037 9900 0001 0013', captchaOf(a)));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`http://localhost:3000/callback?authority=${a}&status=OK`);
   });
@@ -150,15 +152,7 @@ describe('the card form takes digits as the buyer types them', () => {
   ])('a bank page: a form in %s digits pays', async (_name, digits) => {
     const token = await signIn(instance, await iceTenant(instance));
     const { path, paymentToken, chargeId } = await openCharge(instance, token, { bank: 'mellat' });
-    const res = await bankForm(instance, path, {
-      card: digits('6037990000010013'),
-      pin2: digits(fill.pin2),
-      cvv2: digits(fill.cvv2),
-      expMonth: digits(fill.expMonth),
-      expYear: digits(fill.expYear),
-      captcha: digits(captchaOf(paymentToken)),
-      action: 'pay',
-    });
+    const res = await bankForm(instance, path, paying(digits, '6037990000010013', captchaOf(paymentToken)));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`http://localhost:3000/wallet/return?order=7&chargeId=${chargeId}&status=paid`);
   });
