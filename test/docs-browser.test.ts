@@ -2,7 +2,7 @@
 // installed package, shows every provider's group and the control API's, and "Try it out" calls
 // the same origin. Debian's chromium, driven by playwright-core; .ci/run installs it.
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../src/index.js';
 
@@ -56,6 +56,21 @@ if (!available && !process.env.CI) {
       return page;
     }
 
+    /** The operation of this path (within `scope`, the page by default), opened and put in "Try it out". */
+    async function tryOut(page: Page, path: string, scope: Locator = page.locator('body')): Promise<Locator> {
+      const operation = scope.locator('.opblock').filter({ has: page.locator(`.opblock-summary-path[data-path="${path}"]`) });
+      await operation.locator('.opblock-summary').click();
+      await operation.locator('.try-out__btn').click();
+      return operation;
+    }
+
+    /** Executes a tried-out operation, waits for its answer to show a 200 and reads the answer's JSON. */
+    async function executed(operation: Locator): Promise<any> {
+      await operation.locator('.execute').click();
+      await expect.poll(() => operation.locator('.live-responses-table .response .response-col_status').first().textContent(), { timeout: 30_000 }).toBe('200');
+      return JSON.parse((await operation.locator('.live-responses-table .response-col_description pre').first().textContent()) ?? '');
+    }
+
     it('shows the Jibit, Freepay, ICE and control API groups, loading nothing from another origin and breaking no CSP rule', async () => {
       const page = await openDocs();
       expect(await page.title()).toBe('Mahak API reference');
@@ -83,27 +98,18 @@ if (!available && !process.env.CI) {
     it('expands the Jibit token call, tries it with its example (the default tenant\'s keys), shows the token pair, and a card inquiry tried next is authorized with it', async () => {
       const page = await openDocs();
       await page.locator('#operations-tag-Jibit').click();
-      const operation = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-path[data-path="/jibit/ide/v1/tokens/generate"]') });
-      await operation.locator('.opblock-summary').click();
-      await operation.locator('.try-out__btn').click();
+      const operation = await tryOut(page, '/jibit/ide/v1/tokens/generate');
       const body = operation.locator('textarea.body-param__text');
       expect(JSON.parse(await body.inputValue())).toEqual({ apiKey: 'mahak-default-api-key', secretKey: 'mahak-default-secret-key' });
-      await operation.locator('.execute').click();
-      const live = operation.locator('.live-responses-table .response .response-col_status');
-      await expect.poll(() => live.first().textContent(), { timeout: 30_000 }).toBe('200');
-      const answer = JSON.parse((await operation.locator('.live-responses-table .response-col_description pre').first().textContent()) ?? '');
+      const answer = await executed(operation);
       expect(Object.keys(answer).sort()).toEqual(['accessToken', 'refreshToken']);
       expect(await operation.locator('.request-url pre').textContent()).toBe(`${origin}/jibit/ide/v1/tokens/generate`);
       mkdirSync(artifacts, { recursive: true });
       await operation.screenshot({ path: new URL('docs-try-it-out.png', artifacts).pathname });
       // The token answered is now under Authorize: a card inquiry with its example card answers.
-      const cards = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-path[data-path="/jibit/ide/v1/cards"]') });
-      await cards.locator('.opblock-summary').click();
-      await cards.locator('.try-out__btn').click();
+      const cards = await tryOut(page, '/jibit/ide/v1/cards');
       expect(await cards.locator('tr[data-param-name="number"] input').inputValue()).toBe('6037991234567893');
-      await cards.locator('.execute').click();
-      await expect.poll(() => cards.locator('.live-responses-table .response .response-col_status').first().textContent(), { timeout: 30_000 }).toBe('200');
-      const card = JSON.parse((await cards.locator('.live-responses-table .response-col_description pre').first().textContent()) ?? '');
+      const card = await executed(cards);
       expect(card).toMatchObject({ number: '6037991234567893', cardInfo: { bank: expect.any(String) } });
       expect(await cards.locator('.curl-command').textContent()).toContain(`Authorization: Bearer ${answer.accessToken}`);
       expect(elsewhere).toEqual([]);
@@ -114,12 +120,7 @@ if (!available && !process.env.CI) {
     it('tries GET /health from the Mahak group and shows its answer', async () => {
       const page = await openDocs();
       await page.locator('#operations-tag-Mahak').click();
-      const operation = page.locator('#operations-tag-Mahak').locator('xpath=..').locator('.opblock').filter({ has: page.locator('.opblock-summary-path[data-path="/health"]') });
-      await operation.locator('.opblock-summary').click();
-      await operation.locator('.try-out__btn').click();
-      await operation.locator('.execute').click();
-      await expect.poll(() => operation.locator('.live-responses-table .response .response-col_status').first().textContent(), { timeout: 30_000 }).toBe('200');
-      const answer = JSON.parse((await operation.locator('.live-responses-table .response-col_description pre').first().textContent()) ?? '');
+      const answer = await executed(await tryOut(page, '/health', page.locator('#operations-tag-Mahak').locator('xpath=..')));
       expect(answer.status).toBe('ok');
       expect(elsewhere).toEqual([]);
       await page.close();
