@@ -12,7 +12,7 @@ import type { FormErrors, FormValues } from './card-form.js';
 import { faCardNumber, faDigits, rial, toman } from './digits.js';
 import { fontFace } from './fonts.js';
 import { pageScript, pageStyle } from './page-assets.js';
-import { PersianPage } from './persian-page.js';
+import { LabelledRow, PersianPage } from './persian-page.js';
 import { testCardFill, type TestCardFill } from './test-card-fill.js';
 import { gatewayTitle, skinStyle, skins, type Skin } from './skins.js';
 
@@ -125,12 +125,10 @@ export const CardPage: FC<CardPageProps> = (p) => {
     <Layout title={`پرداخت به ${p.payeeName}`} skin={p.skin}>
       <Brand skin={p.skin} />
       <section class="card">
-        <div class="row">
-          <span>پذیرنده</span>
+        <LabelledRow label="پذیرنده">
           <strong id="merchant">{p.payeeName}</strong>
-        </div>
-        <div class="row">
-          <span>مبلغ</span>
+        </LabelledRow>
+        <LabelledRow label="مبلغ">
           <span>
             <strong class="amount" id="amount">
               {rial(p.amountRial)}
@@ -139,25 +137,22 @@ export const CardPage: FC<CardPageProps> = (p) => {
               {toman(p.amountRial)}
             </span>
           </span>
-        </div>
+        </LabelledRow>
         {p.description ? (
-          <div class="row">
-            <span>بابت</span>
+          <LabelledRow label="بابت">
             <span id="description">{p.description}</span>
-          </div>
+          </LabelledRow>
         ) : null}
-        <div class="row">
-          <span>زمان باقی‌مانده</span>
+        <LabelledRow label="زمان باقی‌مانده">
           <span class="countdown" id="countdown" data-expires-in={String(p.expiresInSeconds)}>
             {countdownText(p.expiresInSeconds)}
           </span>
-        </div>
-        <div class="row">
-          <span>شماره پیگیری درخواست</span>
+        </LabelledRow>
+        <LabelledRow label="شماره پیگیری درخواست">
           <span dir="ltr" class="num" id="reference">
             {shownReference(p.reference)}
           </span>
-        </div>
+        </LabelledRow>
       </section>
       <form class="card" method="post" action={p.action} autocomplete="off" novalidate>
         {p.alert ? (

@@ -18,5 +18,5 @@ export { failureClasses, failureClassOf, failureReasons, groupedPan, maskPan, ou
 export { gatewayTitle, skinNames, skins, type Skin, type SkinLook } from './skins.js';
 export { faCardNumber, faDigits, rial, toman } from './digits.js';
 export { fontFace, fontPath, fontUrl, registerFonts } from './fonts.js';
-export { PersianPage, type PersianPageProps } from './persian-page.js';
+export { LabelledRow, PersianPage, type PersianPageProps } from './persian-page.js';
 export { testCardFill, type TestCardFill } from './test-card-fill.js';

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The frame of every Persian page a person sees (the card page, ICE's consent page): right to
-// left, usable on a phone, its style inline so the page needs nothing else to load.
+// left, usable on a phone, its style inline so the page needs nothing else to load; and the
+// labelled row both pages list their facts in.
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 
@@ -27,4 +28,12 @@ export const PersianPage: FC<PropsWithChildren<PersianPageProps>> = ({ title, st
       </body>
     </html>
   </>
+);
+
+/** A fact on a line: its label at the start, its value (the children) at the end. */
+export const LabelledRow: FC<PropsWithChildren<{ label: string }>> = ({ label, children }) => (
+  <div class="row">
+    <span>{label}</span>
+    {children}
+  </div>
 );

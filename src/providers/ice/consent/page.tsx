@@ -3,7 +3,7 @@
 // name as it was when it asked) for what, the tracking code, who pays and how much, until when
 // the person may answer, and Approve / Reject; or, once answered, what became of the request.
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { faDigits, fontFace, PersianPage, renderedHtml, rial } from '../../../web/index.js';
+import { faDigits, fontFace, LabelledRow, PersianPage, renderedHtml, rial } from '../../../web/index.js';
 import { bankNames, banks } from '../charges.js';
 import type { ReportRow, ReportState } from '../reports/row.js';
 import { jalaliParts } from '../time.js';
@@ -47,12 +47,11 @@ const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) =
 );
 
 const Row: FC<PropsWithChildren<{ label: string; id: string; ltr?: boolean; class?: string }>> = (p) => (
-  <div class="row">
-    <span>{p.label}</span>
+  <LabelledRow label={p.label}>
     <strong id={p.id} class={[p.ltr ? 'ltr' : '', p.class ?? ''].join(' ').trim() || undefined}>
       {p.children}
     </strong>
-  </div>
+  </LabelledRow>
 );
 
 const subjectOf = (r: ReportRow) =>
