@@ -79,3 +79,31 @@ test('the control API lists the same shipped scenarios after a restart as on the
   const first = await listing();
   expect(await listing()).toEqual(first);
 });
+
+test('a second sandbox in the same process parses none of the files the first read, and gives the same scenarios', () => {
+  const folder = join(root, 'same-process');
+  cpSync(join(import.meta.dirname, '../../scenarios'), folder, { recursive: true });
+  const { format, parsed } = countingFormat();
+  const load = () => {
+    const db = openDb(':memory:');
+    const book = new ScenarioBook(db, format, () => {}, true);
+    book.loadFolder(folder, 1_000);
+    const listed = book.list().map(({ loadedAtMs: _, ...rest }) => rest);
+    db.$client.close();
+    return listed;
+  };
+  const first = load();
+  expect(parsed).toHaveLength(first.length);
+  parsed.length = 0;
+  expect(load()).toEqual(first);
+  expect(parsed).toEqual([]);
+  // A file whose text changed is parsed again; a name that differs from the file is still refused.
+  const changed = join(folder, 'jibit', 'card-reported-stolen.yaml');
+  writeFileSync(changed, 'name: card-reported-stolen\nprovider: jibit\ndescription: edited in the same process\n');
+  expect(load().find((s) => s.name === 'card-reported-stolen')?.scenario.description).toBe('edited in the same process');
+  expect(parsed).toEqual([changed]);
+  const renamed = join(folder, 'jibit', 'renamed.yaml');
+  writeFileSync(renamed, 'name: card-reported-stolen\nprovider: jibit\ndescription: edited in the same process\n');
+  expect(load).toThrow(/name: card-reported-stolen differs from the file name renamed/);
+  rmSync(renamed);
+});

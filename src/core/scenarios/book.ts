@@ -53,6 +53,14 @@ export interface StoredReading {
   sameBuild?: boolean;
 }
 
+/**
+ * Texts this process has parsed and checked, with the definition read from each: every
+ * createSandbox() loads the same shipped files, and parsing them was most of its cost. A text
+ * found here is taken back from its definition (fresh objects each time) without a second parse.
+ */
+const checkedTexts = new WeakMap<ScenarioFormat, Map<string, string>>();
+const checkedTextsKept = 1_000;
+
 /** The build that last stored the scenario files' definitions (meta). */
 const checkedByKey = 'scenarios_checked_by';
 
@@ -80,11 +88,17 @@ export function readScenarioFile(format: ScenarioFormat, path: string, root?: st
   }
   let parsed: ParsedScenario | undefined;
   let reasons: string[] = [];
+  const checked = checkedTexts.get(format) ?? checkedTexts.set(format, new Map()).get(format)!;
+  const definition = checked.get(text);
   try {
-    parsed = format.parseText(text, path);
+    parsed = definition === undefined ? format.parseText(text, path) : format.restore(definition);
   } catch (error) {
     if (!(error instanceof ScenarioInvalid)) throw error;
     reasons = [...error.reasons];
+  }
+  if (parsed !== undefined && definition === undefined) {
+    if (checked.size >= checkedTextsKept) checked.clear();
+    checked.set(text, JSON.stringify(parsed.scenario));
   }
   // Name and folder are checked even when the rest is not valid, so one pass shows every problem.
   const read = parsed === undefined ? readDocument(text) : undefined;
