@@ -10,6 +10,7 @@ import { registerFonts } from './web/fonts.js';
 import { controlAuth } from './sandbox/control-auth.js';
 import { controlBodyLimit } from './sandbox/body-limit.js';
 import { createDashboard } from './dashboard/index.js';
+import { dashboardRefusal } from './dashboard/refusal.js';
 import { docsPath, registerDocs } from './docs/index.js';
 
 export interface AppOptions {
@@ -24,7 +25,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set('deps', deps);
     return next();
   });
-  app.use('/_sandbox/*', controlAuth(options.adminToken));
+  // A refusal on the dashboard's own paths is its sign-in page, not JSON.
+  app.use('/_sandbox/*', controlAuth(options.adminToken, dashboardRefusal));
   // Bodies past their route's limit are refused before they are read (README "Limits"); each
   // provider applies its own limit itself.
   app.use('/_sandbox/*', controlBodyLimit);

@@ -3,7 +3,7 @@
 // (POST /_sandbox/dashboard/tenants/{id}/act), which then draws the provider's panel again.
 import type { FC } from 'hono/jsx';
 import { seg } from './control.js';
-import { dashboardBase } from './session.js';
+import { dashboardBase } from '../sandbox/dashboard-session.js';
 
 export interface ActionProps {
   tenantId: string;

@@ -3,7 +3,7 @@
 // exactly as the control API words it.
 import type { Context } from 'hono';
 import { bearerCredential, type AppEnv } from '../core/http.js';
-import { sessionToken } from './session.js';
+import { sessionToken } from '../sandbox/dashboard-session.js';
 
 /** Hands a request to the whole app, as if it had come over the network. */
 export type Dispatch = (request: Request) => Response | Promise<Response>;

@@ -7,7 +7,7 @@ import type { AppEnv } from '../core/http.js';
 import { tenantOfControlToken } from '../sandbox/control-tokens.js';
 import { reasonOf, succeeded, tokenOf, type Answer, type Control, type DashboardOptions } from './control.js';
 import { Json, Layout, Notice, shortTime } from './layout.js';
-import { dashboardBase } from './session.js';
+import { dashboardBase } from '../sandbox/dashboard-session.js';
 import { Rows } from './table.js';
 
 interface TenantSummary {

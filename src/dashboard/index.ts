@@ -11,7 +11,7 @@ import { registerJournal } from './journal.js';
 import { registerOutbox } from './outbox.js';
 import { registerProviderPanels } from './providers.js';
 import { registerScenario } from './scenario.js';
-import { sameOrigin } from './session.js';
+import { sameOrigin } from '../sandbox/dashboard-session.js';
 import { registerSignIn } from './sign-in.js';
 import { registerTenantPage } from './tenant-page.js';
 

@@ -7,7 +7,7 @@ import type { AppEnv } from '../core/http.js';
 import type { JournalEntry } from '../core/journal.js';
 import { reasonOf, seg, succeeded, type Control } from './control.js';
 import { Json, Notice, shortTime } from './layout.js';
-import { dashboardBase } from './session.js';
+import { dashboardBase } from '../sandbox/dashboard-session.js';
 
 /** An entry as the control API answers it (GET /_sandbox/tenants/{id}/journal). */
 type Entry = JournalEntry;

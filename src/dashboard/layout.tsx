@@ -3,7 +3,7 @@
 // a time and an amount as the dashboard shows them.
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { dashboardBase, dashboardHome } from './session.js';
+import { dashboardBase, dashboardHome } from '../sandbox/dashboard-session.js';
 
 /**
  * htmx swaps 4xx answers too: a refused action or a bad filter shows its reason where the

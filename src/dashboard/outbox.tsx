@@ -6,7 +6,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { AppEnv } from '../core/http.js';
 import { reasonOf, seg, succeeded, type Control } from './control.js';
 import { Json, Notice, shortTime } from './layout.js';
-import { dashboardBase } from './session.js';
+import { dashboardBase } from '../sandbox/dashboard-session.js';
 
 interface Message {
   id: number;

@@ -8,7 +8,7 @@ import type { Provider } from '../core/provider.js';
 import { clockOf, getTenant, type TenantRow } from '../core/tenants.js';
 import { reasonOf, seg, succeeded, type Control } from './control.js';
 import { Notice } from './layout.js';
-import { dashboardBase } from './session.js';
+import { dashboardBase } from '../sandbox/dashboard-session.js';
 
 type Shown = { kind: 'done' | 'error'; text: string } | undefined;
 

@@ -6,7 +6,7 @@ import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../core/http.js';
 import { reasonOf, seg, succeeded, type Control } from './control.js';
 import { Notice } from './layout.js';
-import { dashboardBase } from './session.js';
+import { dashboardBase } from '../sandbox/dashboard-session.js';
 
 export interface ScenarioSummary {
   name: string;

@@ -7,7 +7,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../core/http.js';
 import { sameSecret, tenantExists, tenantOfControlToken } from '../sandbox/control-tokens.js';
 import { Layout, Notice } from './layout.js';
-import { dashboardBase, dashboardHome, sameOrigin, sessionCookie } from './session.js';
+import { dashboardBase, dashboardHome, sameOrigin, sessionCookie } from '../sandbox/dashboard-session.js';
 
 export const SignInForm: FC<{ status?: number; message?: string }> = ({ status, message }) => (
   <section class="card signin">

@@ -12,7 +12,7 @@ import { Layout, Notice } from './layout.js';
 import { OutboxCard } from './outbox.js';
 import { ProviderPanel } from './providers.js';
 import { ScenarioCard, type ScenarioSummary } from './scenario.js';
-import { dashboardBase, dashboardHome } from './session.js';
+import { dashboardBase, dashboardHome } from '../sandbox/dashboard-session.js';
 
 interface TenantView {
   id: string;

@@ -5,8 +5,7 @@
 // The dashboard's pages (docs/dashboard.md) take the same tokens, from the sign-in cookie too.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bearerCredential, type AppEnv } from '../core/http.js';
-import { dashboardRefusal } from '../dashboard/refusal.js';
-import { isDashboardPath, sameOrigin, sessionToken } from '../dashboard/session.js';
+import { isDashboardPath, sameOrigin, sessionToken } from './dashboard-session.js';
 import { adminTokenProblem, sameSecret, tenantExists, tenantOfControlToken } from './control-tokens.js';
 
 /** Who may call a route: anyone, any token of this sandbox, one tenant's token, or the admin only. */
@@ -43,14 +42,16 @@ function decoded(segment: string): string {
 
 const challenge = 'Bearer realm="mahak-control"';
 
-function refuse(c: Context<AppEnv>, status: 401 | 403, error: string, message: string) {
-  // A person at the dashboard gets a page (the sign-in form), not JSON.
-  if (isDashboardPath(c.req.path)) return dashboardRefusal(c, status, message);
+/** How the dashboard answers a refusal on its own paths: a page (its sign-in form), not JSON. */
+export type PageRefusal = (c: Context, status: 401 | 403, message: string) => Response | Promise<Response>;
+
+function refuse(pageRefusal: PageRefusal | undefined, c: Context<AppEnv>, status: 401 | 403, error: string, message: string) {
+  if (pageRefusal && isDashboardPath(c.req.path)) return pageRefusal(c, status, message);
   if (status === 401) c.header('WWW-Authenticate', challenge);
   return c.json({ error, message }, status);
 }
 
-export function controlAuth(adminToken: string | undefined): MiddlewareHandler<AppEnv> {
+export function controlAuth(adminToken: string | undefined, pageRefusal?: PageRefusal): MiddlewareHandler<AppEnv> {
   if (adminToken === undefined) return (_c, next) => next();
   const problem = adminTokenProblem(adminToken);
   if (problem) throw new Error(`adminToken ${problem}`);
@@ -59,15 +60,16 @@ export function controlAuth(adminToken: string | undefined): MiddlewareHandler<A
     if (access.kind === 'public') return next();
     const { token: bearer, repeated } = bearerCredential(c);
     // Two credentials are no credential: neither is taken (Node alone would keep the first).
-    if (repeated) return refuse(c, 403, 'forbidden', 'Authorization was sent more than once; send one token');
+    if (repeated) return refuse(pageRefusal, c, 403, 'forbidden', 'Authorization was sent more than once; send one token');
     // The sign-in cookie counts on the dashboard's paths only, and for a change only from its own pages.
     const cookie = bearer === '' && isDashboardPath(c.req.path) ? sessionToken(c) : undefined;
     if (cookie !== undefined && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c)) {
-      return refuse(c, 403, 'forbidden', 'a dashboard action must come from a page of this sandbox (Origin or Sec-Fetch-Site)');
+      return refuse(pageRefusal, c, 403, 'forbidden', 'a dashboard action must come from a page of this sandbox (Origin or Sec-Fetch-Site)');
     }
     const token = bearer || cookie;
     if (!token) {
       return refuse(
+        pageRefusal,
         c,
         401,
         'unauthorized',
@@ -77,15 +79,15 @@ export function controlAuth(adminToken: string | undefined): MiddlewareHandler<A
     if (sameSecret(token, adminToken)) return next();
     const db = c.get('deps').db;
     const holder = tenantOfControlToken(db, token);
-    if (holder === undefined) return refuse(c, 403, 'forbidden', 'this token is neither the admin token nor a control token of a tenant of this sandbox');
+    if (holder === undefined) return refuse(pageRefusal, c, 403, 'forbidden', 'this token is neither the admin token nor a control token of a tenant of this sandbox');
     if (access.kind === 'tenant') {
       if (access.tenantId === holder) return next();
-      return refuse(c, 403, 'forbidden', `a tenant control token controls only its own tenant (${holder}); ${access.tenantId} needs its own token or the admin token`);
+      return refuse(pageRefusal, c, 403, 'forbidden', `a tenant control token controls only its own tenant (${holder}); ${access.tenantId} needs its own token or the admin token`);
     }
     if (access.kind === 'read') {
       if (tenantExists(db, holder)) return next();
-      return refuse(c, 403, 'forbidden', `tenant ${holder} of this control token no longer exists`);
+      return refuse(pageRefusal, c, 403, 'forbidden', `tenant ${holder} of this control token no longer exists`);
     }
-    return refuse(c, 403, 'forbidden', `${c.req.method} ${c.req.path} needs the admin token; a tenant control token controls only its own tenant (${holder})`);
+    return refuse(pageRefusal, c, 403, 'forbidden', `${c.req.method} ${c.req.path} needs the admin token; a tenant control token controls only its own tenant (${holder})`);
   };
 }

@@ -1,6 +1,7 @@
-// Who uses the dashboard: a browser cannot send a bearer header when it follows a link, so the
-// sign-in form keeps the token in a cookie the control auth reads on the dashboard's own paths
-// only, and every state-changing POST must come from a page of this same sandbox (docs/dashboard.md).
+// The dashboard's session, as the control auth reads it: a browser cannot send a bearer header
+// when it follows a link, so the sign-in form keeps the token in a cookie that counts on the
+// dashboard's own paths only, and every state-changing POST must come from a page of this same
+// sandbox (docs/dashboard.md). The dashboard's pages import it from here, below them.
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 
