@@ -2,6 +2,7 @@
 // fixtures/, scenarios/): found by walking up from this module, so the same answer comes from
 // the sources, tsc's dist/ tree and the single-file bundle, which all sit at different depths.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +31,21 @@ export function packagePath(...parts: string[]): string {
   const info = mahakPackage();
   if (!info) throw new Error(`Mahak's package.json was not found above ${fileURLToPath(import.meta.url)}`);
   return join(info.root, ...parts);
+}
+
+const dependencies = new Map<string, PackageInfo>();
+
+/**
+ * A package Mahak depends on whose files it serves (a font, a script), found by name at run time,
+ * never by a path relative to a module: the sources, tsc's tree and the bundle sit at different
+ * depths, and a bundle must leave such a package outside itself. Looked up once.
+ */
+export function installedPackage(name: string): PackageInfo {
+  let info = dependencies.get(name);
+  if (!info) {
+    const manifest = createRequire(import.meta.url).resolve(`${name}/package.json`);
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    dependencies.set(name, (info = { root: dirname(manifest), version }));
+  }
+  return info;
 }

@@ -2,10 +2,10 @@
 // time (the server may be bundled, so never by a path relative to this file) and read once: the
 // dashboard works offline and nothing of it is copied into the repository.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../core/http.js';
+import { installedPackage } from '../package-root.js';
 import { dashboardCss, dashboardJs } from './style.js';
 
 let htmx: string | undefined;
@@ -13,8 +13,7 @@ let htmx: string | undefined;
 /** htmx.min.js from the package the sandbox depends on. */
 export function htmxScript(): string {
   if (htmx === undefined) {
-    const pkg = createRequire(import.meta.url).resolve('htmx.org/package.json');
-    htmx = readFileSync(join(dirname(pkg), 'dist', 'htmx.min.js'), 'utf8');
+    htmx = readFileSync(join(installedPackage('htmx.org').root, 'dist', 'htmx.min.js'), 'utf8');
   }
   return htmx;
 }

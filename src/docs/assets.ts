@@ -1,8 +1,8 @@
 // The reference page's files: Swagger UI's from the installed swagger-ui-dist package (found by
 // name at run time, so the built package and a bundle find it too) and the page's own two.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { installedPackage } from '../package-root.js';
 import { docsScript, docsStyle } from './client.js';
 
 export interface Asset {
@@ -25,17 +25,8 @@ const ownFiles: Record<string, Asset> = {
   'docs.css': { body: docsStyle, type: 'text/css; charset=utf-8', cacheControl: 'no-cache' },
 };
 
-let found: { dir: string; version: string } | undefined;
-
-/** swagger-ui-dist's folder and version, looked up once. */
-export function swaggerUi(): { dir: string; version: string } {
-  if (!found) {
-    const manifest = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json');
-    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-    found = { dir: dirname(manifest), version };
-  }
-  return found;
-}
+/** swagger-ui-dist's folder and version. */
+const swaggerUi = () => installedPackage('swagger-ui-dist');
 
 /** Where the page links a file: Swagger UI's under its version, so a new version is a new address. */
 export function assetPath(name: string): string {
@@ -50,7 +41,7 @@ export function asset(version: string | undefined, name: string): Asset | undefi
   if (!Object.hasOwn(packageFiles, name) || version !== swaggerUi().version) return undefined;
   let file = loaded.get(name);
   if (!file) {
-    file = { body: readFileSync(join(swaggerUi().dir, name)), type: packageFiles[name]!, cacheControl: 'public, max-age=31536000, immutable' };
+    file = { body: readFileSync(join(swaggerUi().root, name)), type: packageFiles[name]!, cacheControl: 'public, max-age=31536000, immutable' };
     loaded.set(name, file);
   }
   return file;
