@@ -26,6 +26,9 @@ export function mahakPackage(): PackageInfo | undefined {
   }
 }
 
+/** Mahak's version, as `mahak --version` and /openapi.json say it. */
+export const mahakVersion = (): string => mahakPackage()?.version ?? 'unknown';
+
 /** A path inside Mahak's package, e.g. packagePath('drizzle'). */
 export function packagePath(...parts: string[]): string {
   const info = mahakPackage();

@@ -3,10 +3,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../core/http.js';
 import { addExamples, type Document } from './examples.js';
+import { mahakVersion } from '../package-root.js';
 
 const info = {
   title: 'Mahak sandbox',
-  version: '0.1.0',
+  version: mahakVersion(),
   description:
     'Sandbox of the Jibit inquiry API (under /jibit/ide), the Freepay payment gateway (under /freepay), ICE credit-report consent (under /ice) and the control API (under /_sandbox). Browse it at /docs.',
 };
