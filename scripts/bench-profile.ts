@@ -37,19 +37,24 @@ for await (const chunk of child.stdout!) {
   if (port) { url = `http://127.0.0.1:${port}`; break; }
 }
 if (!url) throw new Error(`the server exited before serving:\n${output}`);
+// A load that fails (or any error below) must not leave the profiled server running.
+process.once('exit', () => child.kill('SIGTERM'));
 
-// PROFILE_ROUTE=freepay-request, freepay-verify or ice-report profiles Freepay's payment request, its verify (of payments paid first) or ICE's report request instead of card inquiry.
+// PROFILE_ROUTE=freepay-request, freepay-verify or ice-report profiles Freepay's payment request, its verify (of payments paid first) or ICE's report request instead of card inquiry;
+// PROFILE_ROUTE=root profiles `GET /`, a small JSON answer through Mahak's server and app alone (what every route pays).
 const route = process.env.PROFILE_ROUTE ?? 'card';
 interface Target { target: string; headers: Record<string, string>; method?: 'GET' | 'POST'; body?: string | undefined; amount?: number; requests?: autocannon.Request[] }
 const { target, headers, method, body, requests: verifies, amount }: Target = bare
-  ? { target: `${url}/bare`, headers: {} }
+  ? { target: `${url}/bare`, headers: {}, method: 'GET' }
   : route === 'freepay-request'
     ? await paymentRequest()
     : route === 'freepay-verify'
       ? await paymentVerify()
       : route === 'ice-report'
         ? await reportRequest()
-        : await cardInquiry();
+        : route === 'root'
+          ? { target: `${url}/`, headers: {}, method: 'GET' }
+          : await cardInquiry();
 /** PROFILE_ROUTE=freepay-verify: PROFILE_VERIFIES payments (3,000) are requested and paid first, then each verified once. */
 async function paymentVerify() {
   const tenant = (await json(`${url}/_sandbox/tenants`, { method: 'POST', body: '{}' })) as { id: string; freepay: { apiKey: string } };

@@ -8,7 +8,8 @@
 // rounds, for a before-and-after figure. The route `prism` loads Prism mocking the card route from
 // Mahak's own OpenAPI document (scripts/bench-prism.ts), for Mahak / Prism; a machine that cannot
 // install Prism prints the reason in its row. BENCH_SOAK=1 runs the mixed-load soak
-// (scripts/soak.ts) afterwards.
+// (scripts/soak.ts) afterwards. The routes `work-30` and `work-60` calibrate the ratio: the bare
+// route after 30 or 60 µs of busy CPU work, so a route's ratio can be read as CPU per call.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +73,12 @@ const routeNames = {
   'freepay-verify-only': 'Freepay verify (each of a fresh paid payment)',
   'ice-report': 'ICE report request',
   prism: `Prism ${prismVersion} mocking the card route (${prismArgs.join(' ') || 'its defaults'})`,
+  'work-30': 'calibration: the bare route after 30 µs of busy work',
+  'work-60': 'calibration: the bare route after 60 µs of busy work',
 } as const;
+/** The calibration routes, served by the bare route's process: the ratio a route reaches when it costs that much more CPU per call. */
+const workRoutes = { 'work-30': 30, 'work-60': 60 } as const;
+const isWork = (route: string): route is keyof typeof workRoutes => route in workRoutes;
 type Route = keyof typeof routeNames;
 const chosen = (process.env.BENCH_ROUTES?.split(',') ?? Object.keys(routeNames)) as Route[];
 for (const r of chosen) if (!(r in routeNames)) throw new Error(`BENCH_ROUTES: no route ${r}; routes: ${Object.keys(routeNames).join(', ')}`);
@@ -200,9 +206,14 @@ async function main() {
     if (chosen.includes('prism')) prism = await prismFor(mahak.url, served[0]!.loads.get('card')!);
     const bareRuns: Figures[] = [];
     const prismRuns: Figures[] = [];
+    const workRuns = new Map<Route, Figures[]>();
     for (let round = 0; round < rounds; round++) {
       bareRuns.push(await load({ url: `${bare.url}/bare` }));
       for (const route of chosen) {
+        if (isWork(route)) {
+          workRuns.set(route, [...(workRuns.get(route) ?? []), await load({ url: `${bare.url}/work/${workRoutes[route]}` })]);
+          continue;
+        }
         if (route === 'prism') {
           if (prism && 'load' in prism) prismRuns.push(await load(prism.load));
           continue;
@@ -210,14 +221,14 @@ async function main() {
         for (const s of served) s.runs.set(route, [...(s.runs.get(route) ?? []), await load(s.loads.get(route)!)]);
       }
     }
-    return { bareRuns, served, prismRuns, prismSkipped: prism && 'skipped' in prism ? prism.skipped : undefined };
+    return { bareRuns, served, prismRuns, workRuns, prismSkipped: prism && 'skipped' in prism ? prism.skipped : undefined };
   } finally {
     await Promise.all([stop(bare), stop(mahak), ...(before ? [stop(before)] : []), ...(prism && 'server' in prism ? [stopPrism(prism.server)] : [])]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const { bareRuns, served, prismRuns, prismSkipped } = await main();
+const { bareRuns, served, prismRuns, workRuns, prismSkipped } = await main();
 const summary = (runs: Figures[]): Figures => ({
   rps: median(runs.map((r) => r.rps)),
   p50: median(runs.map((r) => r.p50)),
@@ -227,7 +238,7 @@ const summary = (runs: Figures[]): Figures => ({
   errors: runs.reduce((a, r) => a + r.errors, 0),
 });
 const bare = summary(bareRuns);
-const aims: Record<Exclude<Route, 'prism'>, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'freepay-verify-only': 0.35, 'ice-report': 0.35 };
+const aims: Record<Exclude<Route, 'prism' | keyof typeof workRoutes>, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'freepay-verify-only': 0.35, 'ice-report': 0.35 };
 const ratioOf = (runs: Figures[]) => summary(runs).rps / bare.rps;
 const row = (name: string, f: Figures, ratio = '') =>
   `| ${name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.non2xx + f.errors} | ${ratio} |`;
@@ -236,6 +247,12 @@ console.log('| route | req/s | p50 ms | p99 ms | requests | failed | / bare (rou
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(row('bare Hono route', bare));
 for (const route of chosen) {
+  if (isWork(route)) {
+    const runs = workRuns.get(route)!;
+    const byRound = runs.map((f, i) => (f.rps / bareRuns[i]!.rps).toFixed(2)).join(', ');
+    console.log(row(routeNames[route], summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound})`));
+    continue;
+  }
   if (route === 'prism') {
     if (prismSkipped !== undefined) console.log(`| ${routeNames.prism} | skipped: ${prismSkipped.replaceAll('|', '/')} | | | | | |`);
     else console.log(row(routeNames.prism, summary(prismRuns), `**${ratioOf(prismRuns).toFixed(2)}**`));
@@ -264,7 +281,7 @@ if (prismRuns.length > 0) {
   }
 }
 for (const route of chosen) {
-  if (route === 'prism') continue;
+  if (route === 'prism' || isWork(route)) continue;
   for (const s of served) {
     const f = summary(s.runs.get(route)!);
     if (f.non2xx + f.errors === 0) continue;
