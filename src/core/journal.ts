@@ -48,6 +48,7 @@ const statements = ({ $client: client }: Db) => ({
        response_body, error_code, charged_rial, rule, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   count: client.prepare<[string], { n: number }>('SELECT count(*) AS n FROM journal WHERE tenant_id = ?'),
+  exists: client.prepare<[number, string], 1>('SELECT 1 FROM journal WHERE id = ? AND tenant_id = ?').pluck(),
   /** Deletes the tenant's n oldest entries: reads only the rows it deletes. */
   dropOldest: client.prepare<[string, number]>(
     'DELETE FROM journal WHERE id IN (SELECT id FROM journal WHERE tenant_id = ? ORDER BY id ASC LIMIT ?)',
@@ -91,6 +92,13 @@ export class Journal {
   #pending: StoredRecord[] = [];
   /** Stored entries per tenant, counted once and then kept up to date. */
   readonly #stored = new Map<string, number>();
+  /**
+   * A tenant's entry written by recordNow inside a caller's transaction, whose outcome is not yet
+   * known: its row id, and the tenant's count should that transaction have rolled back. Settled
+   * by the tenant's next write, with one look-up by id instead of counting the tenant's journal
+   * again on every such call (a Freepay verify).
+   */
+  readonly #unsettled = new Map<string, { id: number; countIfRolledBack: number }>();
 
   constructor(
     db: Db,
@@ -116,7 +124,7 @@ export class Journal {
         this.#pending = this.#pending.filter((r) => r !== record);
         return `journal entry of tenant ${record.tenantId}: ${record.method} ${record.path} at ${new Date(record.atMs).toISOString()}, status ${record.status}`;
       },
-      rolledBack: () => this.#stored.clear(),
+      rolledBack: () => this.#forgetCounts(),
     });
   }
 
@@ -140,10 +148,7 @@ export class Journal {
    * change it records (a Freepay credit), or not at all.
    */
   recordNow(entry: JournalRecord): void {
-    // The caller's transaction may still roll back: no count of it is kept.
-    this.#stored.delete(entry.tenantId);
-    this.#write([toStored(entry)]);
-    this.#stored.delete(entry.tenantId);
+    this.#write([toStored(entry)], true);
   }
 
   /** Newest first. */
@@ -176,32 +181,63 @@ export class Journal {
   clear(tenantId: string): void {
     this.#writes.flush();
     prepared(this.#db, statements).clear.run(tenantId);
-    this.#stored.delete(tenantId);
+    this.#forgetCounts(tenantId);
   }
 
   /** Forgets what is counted of a tenant whose rows were removed elsewhere (tenant deleted). */
   forget(tenantId: string): void {
     this.#writes.flush();
-    this.#stored.delete(tenantId);
+    this.#forgetCounts(tenantId);
   }
 
-  /** Runs inside a transaction; forgets nothing, as it may roll back. */
-  #write(records: readonly StoredRecord[]): void {
+  /** The counts of one tenant, or of all: counted again at their next write. */
+  #forgetCounts(tenantId?: string): void {
+    if (tenantId === undefined) {
+      this.#stored.clear();
+      this.#unsettled.clear();
+      return;
+    }
+    this.#stored.delete(tenantId);
+    this.#unsettled.delete(tenantId);
+  }
+
+  /**
+   * The tenant's entry of a caller's transaction that has ended since: its row is there if the
+   * transaction committed. Looked at before the tenant's next insert or cut, as a rolled-back
+   * row's id is given again to the next row inserted (of this tenant or, hence the tenant in the
+   * look-up, another's).
+   */
+  #settle(tenantId: string, s: ReturnType<typeof statements>): void {
+    const entry = this.#unsettled.get(tenantId);
+    if (!entry) return;
+    this.#unsettled.delete(tenantId);
+    if (s.exists.get(entry.id, tenantId) === undefined && this.#stored.has(tenantId)) this.#stored.set(tenantId, entry.countIfRolledBack);
+  }
+
+  /**
+   * Runs inside a transaction; forgets nothing, as it may roll back. The batch's own transaction
+   * is the writer's (a failed batch clears the counts); `inCallersTransaction` (recordNow, at most
+   * one entry per transaction) counts as if the caller commits and leaves the entry unsettled.
+   */
+  #write(records: readonly StoredRecord[], inCallersTransaction = false): void {
     const s = prepared(this.#db, statements);
-    const added = new Map<string, number>();
+    for (const e of records) this.#settle(e.tenantId, s);
+    const added = new Map<string, { n: number; lastId: number }>();
     for (const e of records) {
-      added.set(e.tenantId, (added.get(e.tenantId) ?? 0) + 1);
-      s.insert.run(
+      const { lastInsertRowid } = s.insert.run(
         e.tenantId, e.atMs, e.provider, e.endpointId, e.method, e.path, e.query, e.requestBody,
         e.headers, e.status, e.responseBody, e.errorCode, e.chargedRial, e.rule, e.latencyMs,
       );
+      added.set(e.tenantId, { n: (added.get(e.tenantId)?.n ?? 0) + 1, lastId: Number(lastInsertRowid) });
     }
-    for (const [tenantId, n] of added) {
-      const stored = (this.#stored.get(tenantId) ?? s.count.get(tenantId)!.n - n) + n;
+    for (const [tenantId, { n, lastId }] of added) {
+      const before = this.#stored.get(tenantId) ?? s.count.get(tenantId)!.n - n;
+      const stored = before + n;
       // At least twice what was added, so an excess always shrinks.
       const cut = Math.min(stored - this.limitPerTenant, Math.max(this.cutSlice, 2 * n));
       if (cut > 0) s.dropOldest.run(tenantId, cut);
       this.#stored.set(tenantId, stored - Math.max(cut, 0));
+      if (inCallersTransaction) this.#unsettled.set(tenantId, { id: lastId, countIfRolledBack: before });
     }
   }
 }

@@ -111,6 +111,24 @@ const paths: [string, () => Response | Promise<Response>, number][] = [
   ['GET /jibit/ide/v1/reports/daily', () => jibit(app, '/v1/reports/daily', { query: { yearMonthDay: '050902' }, token: tenant.token }), 200],
 ];
 
+describe('the journal is counted once per tenant', () => {
+  it('a Freepay verify, which writes its entry inside its transaction, does not count the tenant’s journal again', async () => {
+    const verifyOne = async () => {
+      const authority = await requestPayment(tenant.api);
+      expect((await pay(tenant.id, authority, '6037990000010013')).status).toBe(200);
+      expect((await freepayForm(app, '/payment/verify', { api: tenant.api, authority, amount: '150000' })).status).toBe(200);
+      await control(app, 'GET', `/tenants/${tenant.id}/journal?limit=1`);
+    };
+    await verifyOne();
+    recorder.take();
+    await verifyOne();
+    await verifyOne();
+    const statements = recorder.take();
+    expect(statements.some((sql) => sql.includes('INSERT INTO journal'))).toBe(true);
+    expect(statements.filter((sql) => sql === countedOnce)).toEqual([]);
+  });
+});
+
 describe('every request path reads a bounded part of the tenant’s history', () => {
   it.each(paths)('%s', async (_name, call, status) => {
     recorder.take();

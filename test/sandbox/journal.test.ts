@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { maskSecret, maskSecrets } from '../../src/core/journal.js';
 import { createInstance } from '../../src/instance.js';
-import { control, jibit, json, newTenant, sandbox, signedIn, tokens } from '../helpers.js';
+import { control, freepayForm, jibit, json, newTenant, sandbox, signedIn, tokens } from '../helpers.js';
 
 const instance = sandbox();
 const at = '2026-03-25T08:00:00.000Z';
@@ -113,6 +113,50 @@ describe('journal', () => {
     const small = createInstance({ db: ':memory:', worldSeed: 'test-world', journalLimit: 3 });
     const t = await signedIn(small);
     for (let i = 0; i < 5; i++) await jibit(small, '/v1/balances', { token: t.token, headers: { 'X-TRACK-ID': `n${i}` } });
+    expect((await journal(t.id, '', small)).map((e) => (e.headers as Record<string, string>)['x-track-id'])).toEqual(['n4', 'n3', 'n2']);
+    small.close();
+  });
+
+  test('a Freepay verify, whose entry is written inside its own transaction, counts toward the limit like any call', async () => {
+    const small = createInstance({ db: ':memory:', worldSeed: 'test-world', journalLimit: 3 });
+    const created = (await json(await control(small, 'POST', '/tenants', {}))) as { id: string; freepay: { apiKey: string } };
+    const api = created.freepay.apiKey;
+    const request = async () =>
+      ((await json(await freepayForm(small, '/payment/request', { api, amount: '150000', callback: 'http://localhost/back' }))) as { authority: string }).authority;
+    const verify = (authority: string) => freepayForm(small, '/payment/verify', { api, authority, amount: '150000' });
+    const a = await request();
+    expect((await control(small, 'POST', `/tenants/${created.id}/freepay/payments/${a}/pay`, { card: '6037990000010013' })).status).toBe(200);
+    expect((await verify(a)).status).toBe(200);
+    expect((await verify(a)).status).toBe(200); // already verified: journaled the same way
+    const b = await request();
+    expect((await control(small, 'POST', `/tenants/${created.id}/freepay/payments/${b}/pay`, { card: '6037990000010013' })).status).toBe(200);
+    expect((await verify(b)).status).toBe(200);
+    const kept = await journal(created.id, '?limit=1000', small);
+    expect(kept.map((e) => [e.endpoint, (e.requestBody as { authority?: string }).authority ?? null])).toEqual([
+      ['payment-verify', b],
+      ['payment-request', null],
+      ['payment-verify', a],
+    ]);
+    small.close();
+  });
+
+  test('an entry written inside a transaction that rolls back is not counted: the journal still fills to its limit', async () => {
+    const small = createInstance({ db: ':memory:', worldSeed: 'test-world', journalLimit: 3 });
+    const t = await signedIn(small);
+    const call = (i: number) => jibit(small, '/v1/balances', { token: t.token, headers: { 'X-TRACK-ID': `n${i}` } });
+    await call(0);
+    expect(await journal(t.id, '', small)).toHaveLength(2); // the token's call and n0
+    const [last] = small.deps.journal.list(t.id, { limit: 1 });
+    const { id: _id, at, endpoint, ...rest } = last!;
+    const entry = { ...rest, tenantId: t.id, atMs: Date.parse(at), endpointId: endpoint };
+    expect(() =>
+      small.deps.db.$client.transaction(() => {
+        small.deps.journal.recordNow(entry);
+        throw new Error('the change this entry records failed');
+      })(),
+    ).toThrow('the change this entry records failed');
+    for (let i = 1; i < 5; i++) await call(i);
+    // Counted as committed, the rolled-back entry would have made the journal cut one entry too many.
     expect((await journal(t.id, '', small)).map((e) => (e.headers as Record<string, string>)['x-track-id'])).toEqual(['n4', 'n3', 'n2']);
     small.close();
   });
