@@ -240,6 +240,8 @@ const summary = (runs: Figures[]): Figures => ({
 const bare = summary(bareRuns);
 const aims: Record<Exclude<Route, 'prism' | keyof typeof workRoutes>, number> = { card: 0.5, 'freepay-request': 0.35, 'freepay-verify': 0.35, 'freepay-verify-only': 0.35, 'ice-report': 0.35 };
 const ratioOf = (runs: Figures[]) => summary(runs).rps / bare.rps;
+/** Each round's ratio to the bare route of the same round. */
+const byRound = (runs: Figures[]) => runs.map((f, i) => (f.rps / bareRuns[i]!.rps).toFixed(2)).join(', ');
 const row = (name: string, f: Figures, ratio = '') =>
   `| ${name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.non2xx + f.errors} | ${ratio} |`;
 console.log(`\n${connections} connections, ${rounds} alternating rounds of ${durationSeconds} s, loopback; medians\n`);
@@ -249,8 +251,7 @@ console.log(row('bare Hono route', bare));
 for (const route of chosen) {
   if (isWork(route)) {
     const runs = workRuns.get(route)!;
-    const byRound = runs.map((f, i) => (f.rps / bareRuns[i]!.rps).toFixed(2)).join(', ');
-    console.log(row(routeNames[route], summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound})`));
+    console.log(row(routeNames[route], summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound(runs)})`));
     continue;
   }
   if (route === 'prism') {
@@ -260,9 +261,8 @@ for (const route of chosen) {
   }
   for (const s of served) {
     const runs = s.runs.get(route)!;
-    const byRound = runs.map((f, i) => (f.rps / bareRuns[i]!.rps).toFixed(2)).join(', ');
     const name = served.length > 1 ? `${routeNames[route]} (${s.name})` : routeNames[route];
-    console.log(row(name, summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound}), aim ${aims[route].toFixed(2)}`));
+    console.log(row(name, summary(runs), `**${ratioOf(runs).toFixed(2)}** (${byRound(runs)}), aim ${aims[route].toFixed(2)}`));
   }
 }
 if (prismRuns.length > 0) {
@@ -270,9 +270,9 @@ if (prismRuns.length > 0) {
   for (const s of served) {
     const cardRuns = s.runs.get('card');
     if (!cardRuns) continue;
-    const byRound = cardRuns.map((f, i) => (f.rps / prismRuns[i]!.rps).toFixed(2)).join(', ');
+    const prismRounds = cardRuns.map((f, i) => (f.rps / prismRuns[i]!.rps).toFixed(2)).join(', ');
     const ratio = summary(cardRuns).rps / summary(prismRuns).rps;
-    console.log(`\nJibit card inquiry (${s.name}) / Prism: **${ratio.toFixed(2)}** (rounds ${byRound}), aim 5.00`);
+    console.log(`\nJibit card inquiry (${s.name}) / Prism: **${ratio.toFixed(2)}** (rounds ${prismRounds}), aim 5.00`);
   }
   const f = summary(prismRuns);
   if (f.non2xx + f.errors > 0) {

@@ -221,14 +221,20 @@ export class Journal {
    */
   #write(records: readonly StoredRecord[], inCallersTransaction = false): void {
     const s = prepared(this.#db, statements);
-    for (const e of records) this.#settle(e.tenantId, s);
     const added = new Map<string, { n: number; lastId: number }>();
     for (const e of records) {
+      let tally = added.get(e.tenantId);
+      if (!tally) {
+        // Before the tenant's first insert, which may take the id of a rolled-back entry.
+        this.#settle(e.tenantId, s);
+        added.set(e.tenantId, (tally = { n: 0, lastId: 0 }));
+      }
       const { lastInsertRowid } = s.insert.run(
         e.tenantId, e.atMs, e.provider, e.endpointId, e.method, e.path, e.query, e.requestBody,
         e.headers, e.status, e.responseBody, e.errorCode, e.chargedRial, e.rule, e.latencyMs,
       );
-      added.set(e.tenantId, { n: (added.get(e.tenantId)?.n ?? 0) + 1, lastId: Number(lastInsertRowid) });
+      tally.n += 1;
+      tally.lastId = Number(lastInsertRowid);
     }
     for (const [tenantId, { n, lastId }] of added) {
       const before = this.#stored.get(tenantId) ?? s.count.get(tenantId)!.n - n;
